@@ -1,0 +1,71 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Release-grade code generation for the numerical targets even in debug builds
+// would need unsafe flags; instead the README runs tests with `-c release`.
+
+let package = Package(
+    name: "rftool",
+    products: [
+        .library(name: "RandomFeatures", targets: ["RandomFeatures"]),
+        .library(name: "Estimators", targets: ["Estimators"]),
+        .executable(name: "rftool", targets: ["rftool"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    ],
+    targets: [
+        // MARK: - C libraries (system-library targets: a module map and a shim header each)
+        .systemLibrary(
+            name: "CFFTW", pkgConfig: "fftw3",
+            providers: [.apt(["libfftw3-dev"])]),
+        // No pkgConfig: `pkg-config gsl` adds -lgslcblas. The module map links libgsl.a
+        // statically so the only CBLAS in a binary is OpenBLAS.
+        .systemLibrary(
+            name: "CGSL",
+            providers: [.apt(["libgsl-dev"])]),
+        .systemLibrary(
+            name: "CBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
+
+        // MARK: - Public API
+        .target(
+            name: "RandomFeatures",
+            dependencies: [
+                "CFFTW", "CGSL", "CBLAS",
+                .product(name: "RealModule", package: "swift-numerics"),
+            ]),
+        .target(
+            name: "Estimators",
+            dependencies: [
+                "RandomFeatures", "CGSL", "CBLAS",
+                .product(name: "RealModule", package: "swift-numerics"),
+            ]),
+
+        // MARK: - Implementation details
+        .target(
+            name: "RFToolCore",
+            dependencies: ["RandomFeatures", "Estimators", "CGSL", "CFFTW", "CBLAS"]),
+        .executableTarget(
+            name: "rftool",
+            dependencies: [
+                "RFToolCore", "RandomFeatures", "Estimators",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(
+            name: "_TestSupport",
+            dependencies: ["RandomFeatures", "CGSL"]),
+
+        // MARK: - Unit test bundles
+        .testTarget(
+            name: "RandomFeaturesTests",
+            dependencies: ["RandomFeatures", "_TestSupport", "CGSL", "CBLAS", "CFFTW"]),
+        .testTarget(
+            name: "EstimatorsTests",
+            dependencies: ["Estimators", "RandomFeatures", "_TestSupport", "CGSL"]),
+        .testTarget(
+            name: "RFToolCoreTests",
+            dependencies: ["RFToolCore", "rftool", "Estimators", "RandomFeatures", "_TestSupport"]),
+    ]
+)

@@ -1,0 +1,35 @@
+/// iid projection: every entry of W is drawn independently (ALGORITHMS.md §2.1).
+///
+///     Wᵢⱼ ~ N(0, 1)   (or standard Cauchy / Laplace for the L1-Laplace and Cauchy kernels)
+///
+/// Rows are exactly N(0, I_d): the baseline for every variance ratio.
+/// - Complexity: m·d draws; n·m·d multiply-adds per batch as one GEMM.
+public struct GaussianProjection: Projection {
+    public let rowCount: Int
+    public let inputDimension: Int
+    public let entries: ProjectionOptions.EntryDistribution
+    /// W, m×d, in both precisions (the Float copy serves Float batches).
+    public let matrix: Matrix<Double>
+    let matrixFloat: Matrix<Float>
+
+    public init(rowCount m: Int, inputDimension d: Int,
+                entries: ProjectionOptions.EntryDistribution = .gaussian, stream: RandomStream) {
+        precondition(m >= 1 && d >= 1)
+        rowCount = m
+        inputDimension = d
+        self.entries = entries
+        var g = stream
+        var w = Matrix<Double>(rows: m, columns: d)
+        switch entries {
+        case .gaussian: for i in w.storage.indices { w.storage[i] = Sampling.normal(using: &g) }
+        case .cauchy: for i in w.storage.indices { w.storage[i] = Sampling.cauchy(using: &g) }
+        case .laplace: for i in w.storage.indices { w.storage[i] = Sampling.laplace(using: &g) }
+        }
+        matrix = w
+        matrixFloat = w.converted()
+    }
+
+    public func apply(_ batch: Matrix<Double>) -> Matrix<Double> { batch.multipliedByTranspose(of: matrix) }
+    public func apply(_ batch: Matrix<Float>) -> Matrix<Float> { batch.multipliedByTranspose(of: matrixFloat) }
+    public func dense() -> Matrix<Double> { matrix }
+}

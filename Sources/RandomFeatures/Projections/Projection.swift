@@ -1,0 +1,62 @@
+/// The kinds of random projection rftool draws (ALGORITHMS.md §2).
+public enum ProjectionKind: String, CaseIterable, Sendable, Codable {
+    /// Rows iid N(0, I_d), applied with GEMM.
+    case iid
+    /// Stacked Haar-orthogonal blocks with chi (default) or √d row norms.
+    case orthogonal
+    /// √p·Ĥ D₁ Ĥ D₂ Ĥ D₃ blocks (structured orthogonal random features).
+    case sorf
+    /// S H G Π H B blocks (Le, Sarlós, Smola 2013).
+    case fastfood
+    /// Signed circulant blocks applied with FFTW.
+    case circulant
+    /// iid ±1 entries.
+    case rademacher
+}
+
+/// Options that shape a projection.
+public struct ProjectionOptions: Sendable, Hashable, Codable {
+    /// How the rows' norms are set where the construction fixes them.
+    public enum RowNorms: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Independent χ_d (χ_p for SORF) norms: rows exactly N(0, I) marginally.
+        case chi
+        /// Fixed norm √d (orthogonal) or √p (SORF): rows uniform on a sphere.
+        case fixed
+    }
+    /// The marginal distribution of entries for iid and circulant projections.
+    public enum EntryDistribution: String, Sendable, Hashable, Codable, CaseIterable {
+        case gaussian, cauchy, laplace
+    }
+
+    /// Row norms for `orthogonal` (default chi) and `sorf` (default fixed).
+    public var rowNorms: RowNorms?
+    /// Number of HD blocks in SORF (default 3).
+    public var hadamardBlocks: Int
+    /// Entry distribution for iid and circulant (default Gaussian). Laplace-kernel
+    /// features need Cauchy entries; Cauchy-kernel features need Laplace entries.
+    public var entries: EntryDistribution
+
+    public init(rowNorms: RowNorms? = nil, hadamardBlocks: Int = 3, entries: EntryDistribution = .gaussian) {
+        self.rowNorms = rowNorms
+        self.hadamardBlocks = hadamardBlocks
+        self.entries = entries
+    }
+}
+
+/// A drawn random projection: an m×d matrix W, applied to a batch X (n×d)
+/// as Z = X Wᵀ (n×m).
+///
+/// A projection is a value fixed at draw time: applying it twice gives the same
+/// result, and `dense()` materialises exactly the matrix that `apply` uses.
+public protocol Projection: Sendable {
+    /// m: the number of random directions (rows of W).
+    var rowCount: Int { get }
+    /// d: the input dimension (columns of W).
+    var inputDimension: Int { get }
+    /// Z = X Wᵀ for a batch X (n×d) in Double.
+    func apply(_ batch: Matrix<Double>) -> Matrix<Double>
+    /// Z = X Wᵀ for a batch X (n×d) in Float.
+    func apply(_ batch: Matrix<Float>) -> Matrix<Float>
+    /// W as a dense m×d matrix.
+    func dense() -> Matrix<Double>
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+import RFToolCore
+
+@main
+struct RFTool: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rftool",
+        abstract: "Kernel approximation with random features: estimators, variance experiments, benchmarks.",
+        version: RFToolVersion.string,
+        subcommands: [])
+}
