@@ -1,0 +1,52 @@
+import RandomFeatures
+
+/// A batch of P input pairs (x_p, y_p), each row of `x` paired with the same
+/// row of `y` (both P×d). In activation kernels y plays the role of a neuron's
+/// weight vector w.
+public struct PairBatch: Sendable {
+    public let x: Matrix<Double>
+    public let y: Matrix<Double>
+    public init(x: Matrix<Double>, y: Matrix<Double>) {
+        precondition(x.rows == y.rows && x.columns == y.columns, "x and y batches must have the same shape")
+        self.x = x
+        self.y = y
+    }
+    public var count: Int { x.rows }
+    public var dimension: Int { x.columns }
+}
+
+/// Why an estimator refuses a configuration or an input. The message is one
+/// line, names what is wrong and, where it helps, lists what is accepted.
+public struct EstimatorError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// A random-feature estimator of one kernel: K̂ = (1/m) Σᵢ ζᵢ over m random
+/// rows (ALGORITHMS.md §1, "How m is counted").
+///
+/// One *trial* draws all of the estimator's randomness once, from the stream it
+/// is given, and returns one estimate per pair; every pair of the batch shares
+/// that randomness. Independent trials use independent streams, so a trial's
+/// result depends only on (stream, pairs, m, projection), never on threads.
+public protocol PointwiseEstimator: Sendable {
+    /// Kernel name as on the command line (`gaussian`, `exp`, …).
+    var kernelName: String { get }
+    /// Estimator name as on the command line (`trig`, `positive`, …).
+    var estimatorName: String { get }
+    /// The projections this estimator is meaningful with; others are refused.
+    var validProjections: [ProjectionKind] { get }
+    /// The exact kernel value at one pair, in Double.
+    func exact(x: [Double], y: [Double]) throws -> Double
+    /// Checks a pair before estimation (e.g. refuses inputs with infinite variance).
+    func validate(x: [Double], y: [Double]) throws
+    /// One trial: m features drawn from `stream` with `projection`; one estimate per pair.
+    func estimate(pairs: PairBatch, features m: Int, projection: ProjectionKind, stream: RandomStream) throws -> [Double]
+    /// Variance of one estimate with m features, where a closed form exists for
+    /// this projection (iid rows), else nil — never made up.
+    func varianceTheory(x: [Double], y: [Double], features m: Int, projection: ProjectionKind) -> Double?
+}
+
+extension PointwiseEstimator {
+    public func validate(x: [Double], y: [Double]) throws {}
+}
