@@ -1,0 +1,4 @@
+extension EstimatorCatalog {
+    /// Catalogue entries of this family (filled in as the estimators land).
+    static var arcCosine: [EstimatorEntry] { [] }
+}
