@@ -61,15 +61,28 @@ enum Trials {
         return TrialStatistics(values)
     }
 
-    /// Draws one small projection of `kind`, cancelling the test with a clear message
-    /// if that projection is not implemented yet on this branch.
-    static func requireProjection(_ kind: ProjectionKind) throws {
-        do {
-            _ = try kind.draw(rowCount: 4, inputDimension: 4, stream: RandomStream(seed: 0))
-        } catch let error as ProjectionError where error.description.contains("not available yet") {
-            try Test.cancel("projection \(kind.rawValue) is not available yet on this branch; this test runs once it exists")
-        }
-    }
 }
 
 func relativeError(_ a: Double, _ b: Double) -> Double { abs(a - b) / abs(b) }
+
+extension Trials {
+    /// Runs T trials and expects |mean − exact| ≤ 5 SE and, where theory exists
+    /// and `checkVariance`, s² within 5 SE(s²) of the theory value.
+    @discardableResult
+    static func expectUnbiased(_ estimator: any PointwiseEstimator, x: [Double], y: [Double], features m: Int,
+                               projection: ProjectionKind = .iid, trials: Int, seed: UInt64,
+                               checkVariance: Bool = true,
+                               sourceLocation: SourceLocation = #_sourceLocation) throws -> TrialStatistics {
+        let stats = try run(estimator, x: x, y: y, features: m, projection: projection, trials: trials, seed: seed)
+        let exact = try estimator.exact(x: x, y: y)
+        #expect(stats.isUnbiased(for: exact),
+                "\(estimator.kernelName)/\(estimator.estimatorName)/\(projection): mean \(stats.mean) vs exact \(exact), SE \(stats.standardError)",
+                sourceLocation: sourceLocation)
+        if checkVariance, let theory = estimator.varianceTheory(x: x, y: y, features: m, projection: projection) {
+            #expect(stats.varianceMatches(theory),
+                    "\(estimator.kernelName)/\(estimator.estimatorName)/\(projection): variance \(stats.variance) vs theory \(theory), SE \(stats.varianceStandardError)",
+                    sourceLocation: sourceLocation)
+        }
+        return stats
+    }
+}
