@@ -10,9 +10,8 @@ import RandomFeatures
 ///   the file and the line number.
 public enum CSVMatrixReader {
     public static func read(_ text: String, flag: String, path: String) throws -> Matrix<Double> {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
+        // "\r\n" is one Character in Swift, and a newline: split on either ending.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         while let last = lines.last, last.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeLast() }
         guard !lines.isEmpty else { throw RFToolError.data("\(flag): \(path) has no rows") }
 
