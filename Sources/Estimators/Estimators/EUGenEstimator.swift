@@ -91,8 +91,8 @@ struct EUGenFeatureMap: FittedFeatureMap {
     private func map<S: BLASScalar>(_ batch: Matrix<S>, side: FeatureSide) throws -> Matrix<S> {
         try checkInput(batch)
         let norms = FeatureRowMath.rowSquaredNorms(batch)
-        let plus = FeatureRowMath.appendingColumns(batch) { p in
-            side == .x ? [1, S(norms[p].squareRoot())] : [S(bias), 0]
+        let plus = FeatureRowMath.appendingColumns(batch, count: 2) { p, k in
+            side == .x ? (k == 0 ? 1 : S(norms[p].squareRoot())) : (k == 0 ? S(bias) : 0)
         }
         let m = featuresPerOrder, width = outputWidth
         let scale = 1 / Double(m).squareRoot()

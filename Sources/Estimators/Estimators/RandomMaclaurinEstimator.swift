@@ -130,7 +130,7 @@ struct RandomMaclaurinFeatureMap: FittedFeatureMap {
     private func map<S: BLASScalar>(_ batch: Matrix<S>, side: FeatureSide) throws -> Matrix<S> {
         try checkInput(batch)
         let augmented = bias == 0 ? batch
-            : FeatureRowMath.appendingColumns(batch) { _ in [side == .x ? 1 : S(bias)] }
+            : FeatureRowMath.appendingColumns(batch, count: 1) { _, _ in side == .x ? 1 : S(bias) }
         let projected = rows.map { FeatureRowMath.project($0, augmented) }
         let width = outputWidth, dd = augmentedDimension
         let rowCount = rows?.rowCount ?? 0

@@ -129,7 +129,7 @@ struct TensorSketchFeatureMap: FittedFeatureMap {
     where Plan.Scalar == S {
         try checkInput(batch)
         let augmented = bias == 0 ? batch
-            : FeatureRowMath.appendingColumns(batch) { _ in [side == .x ? 1 : S(bias)] }
+            : FeatureRowMath.appendingColumns(batch, count: 1) { _, _ in side == .x ? 1 : S(bias) }
         let dd = augmented.columns, dWidth = width, outWidth = outputWidth
         // One plan per call (plans are not Sendable; planning is serialised inside).
         let fft = orders.contains(where: { $0 >= 2 }) ? Plan(length: dWidth) : nil

@@ -33,14 +33,14 @@ enum FeatureRowMath {
         preconditionFailure("unsupported scalar \(S.self)")
     }
 
-    /// Appends constant columns to every row: [x, c₁, c₂, …].
-    static func appendingColumns<S: BLASScalar>(_ batch: Matrix<S>, _ values: (_ row: Int) -> [S]) -> Matrix<S> {
-        let extra = batch.rows > 0 ? values(0).count : 0
+    /// Appends `count` columns to every row: [x, v(p, 0), …, v(p, count−1)], without
+    /// allocating per row.
+    static func appendingColumns<S: BLASScalar>(_ batch: Matrix<S>, count extra: Int, _ value: (_ row: Int, _ column: Int) -> S) -> Matrix<S> {
         let w = batch.columns + extra
         var out = Matrix<S>(rows: batch.rows, columns: w)
         for p in 0..<batch.rows {
             for k in 0..<batch.columns { out.storage[p * w + k] = batch.storage[p * batch.columns + k] }
-            for (k, v) in values(p).enumerated() { out.storage[p * w + batch.columns + k] = v }
+            for k in 0..<extra { out.storage[p * w + batch.columns + k] = value(p, k) }
         }
         return out
     }
