@@ -3,6 +3,14 @@
 /* GNU Scientific Library: error handling, CDFs, special functions, statistics.
  * GSL is linked statically (module.modulemap) without libgslcblas, so its
  * internal BLAS calls resolve to OpenBLAS, the one CBLAS in every binary. */
+/* OpenBLAS's <cblas.h> stands in for GSL's own <gsl/gsl_cblas.h> (which
+ * gsl_linalg.h pulls in): the two declare enum CBLAS_TRANSPOSE with different
+ * members, and a module that imports both CGSL and CBLAS then fails to build in
+ * release (whole-module) mode: "'CBLAS_TRANSPOSE' has different definitions in
+ * different modules". Defining gsl_cblas.h's include guard makes GSL's headers use
+ * OpenBLAS's declarations, which is also the library that serves the calls. */
+#include <cblas.h>
+#define __GSL_CBLAS_H__
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_version.h>
 #include <gsl/gsl_math.h>

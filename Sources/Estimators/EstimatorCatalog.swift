@@ -27,7 +27,7 @@ public struct EstimatorEntry: Sendable {
 public enum EstimatorCatalog {
     /// All entries, in the order `rftool kernels` prints them.
     public static var all: [EstimatorEntry] {
-        shiftInvariant + softmax + activations + arcCosine + polynomial
+        shiftInvariant + softmax + softmaxURF + activations + arcCosine + polynomial
     }
 
     public static var kernelNames: [String] {
