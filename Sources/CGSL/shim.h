@@ -3,6 +3,12 @@
 /* GNU Scientific Library: error handling, CDFs, special functions, statistics.
  * GSL is linked statically (module.modulemap) without libgslcblas, so its
  * internal BLAS calls resolve to OpenBLAS, the one CBLAS in every binary. */
+/* GSL's own <gsl/gsl_cblas.h> declares the CBLAS enums without OpenBLAS's
+ * extra CblasConjNoTrans, and clang refuses to merge the two definitions in a
+ * module that imports both CGSL and CBLAS. Take the enums from OpenBLAS's
+ * header and skip GSL's copy (its include guard), so both modules agree. */
+#include <cblas.h>
+#define __GSL_CBLAS_H__
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_version.h>
 #include <gsl/gsl_math.h>
@@ -17,6 +23,7 @@
 #include <gsl/gsl_vector.h>
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_min.h>
+#include <gsl/gsl_fit.h>
 
 /* Globals read in C so Swift 6 sees no shared mutable state (STYLE.md §3). */
 static inline const char *cgsl_version(void) { return gsl_version; }
