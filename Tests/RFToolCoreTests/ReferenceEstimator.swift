@@ -55,12 +55,14 @@ enum TestCatalog {
     ]
     static let lookup = EstimatorLookup(entries)
 
-    /// A deliberately biased variant (estimates scaled by 1.02), for negative controls.
-    static let biased = EstimatorLookup([
-        EstimatorEntry(kernel: "gaussian", estimator: "trig", isDefault: true, formula: "biased test estimator") {
-            ReferenceGaussianRFF(sigma: $0.sigma, scale: 1.02)
-        },
-    ])
+    /// A deliberately wrong variant (estimates multiplied by `scale`), for negative controls.
+    static func scaled(_ scale: Double) -> EstimatorLookup {
+        EstimatorLookup([
+            EstimatorEntry(kernel: "gaussian", estimator: "trig", isDefault: true, formula: "scaled test estimator") {
+                ReferenceGaussianRFF(sigma: $0.sigma, scale: scale)
+            },
+        ])
+    }
 }
 
 /// A fresh empty folder under the system's temporary folder.
