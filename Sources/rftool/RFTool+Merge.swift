@@ -15,7 +15,9 @@ extension RFTool {
 
         func run() throws {
             do {
-                _ = try RFToolCore.Merge.run(inputs: files, out: out, quiet: quiet, commandLine: CommandLine.arguments)
+                let outcome = try RFToolCore.Merge.run(inputs: files, out: out, quiet: quiet, commandLine: CommandLine.arguments)
+                for line in outcome.acceptance.map(\.line) { print(line) }
+                if outcome.failedChecks { throw ExitCode(1) }
             } catch let error as RFToolError {
                 StandardError.line("rftool merge: \(error.message)")
                 throw ExitCode(error.exitCode)

@@ -55,6 +55,17 @@ import Testing
         }
     }
 
+    @Test func checksReadBackFromTheCSVGiveTheSameOutcomes() throws {
+        // What `merge` does for a sharded preset: the checks on the CSV equal those on the results.
+        let results = try Self.results(TestCatalog.lookup)
+        let text = SweepTable.csv(results, seed: 314_159, trials: 2000)
+        let fromCSV = try SweepTable.checkCells(csv: text, name: "t.csv")
+        #expect(fromCSV == results.map(CheckCell.init))
+        for check in AcceptanceCheck.allCases {
+            #expect(check.evaluate(fromCSV) == check.evaluate(results))
+        }
+    }
+
     @Test func shiftInvariantPairsHaveTheirDesignDistance() throws {
         let stream = RandomStream(seed: 5)
         for sigma in [1.0, 2.5] {

@@ -43,6 +43,10 @@ public enum AcceptanceCheck: String, Sendable, CaseIterable, Codable {
     static let roundingFloor = 1e-12
 
     public func evaluate(_ results: [CellResult]) -> [AcceptanceOutcome] {
+        evaluate(results.map(CheckCell.init))
+    }
+
+    public func evaluate(_ results: [CheckCell]) -> [AcceptanceOutcome] {
         switch self {
         case .bias: return [Self.biasCheck(results)]
         case .variance: return [Self.varianceCheck(results)]
@@ -54,11 +58,11 @@ public enum AcceptanceCheck: String, Sendable, CaseIterable, Codable {
 
     // MARK: - 1. Bias
 
-    static func biasCheck(_ results: [CellResult]) -> AcceptanceOutcome {
+    static func biasCheck(_ results: [CheckCell]) -> AcceptanceOutcome {
         var tested = 0, failed = 0, excluded = 0
         var worst: (score: Double, text: String)? = nil
         for r in results {
-            if biasedProjections.contains(r.cell.projection) {
+            if biasedProjections.contains(r.projection) {
                 excluded += r.pairs.count
                 continue
             }
@@ -69,7 +73,7 @@ public enum AcceptanceCheck: String, Sendable, CaseIterable, Codable {
                 if !ok { failed += 1 }
                 let score = s.biasSE > 0 ? abs(s.bias) / s.biasSE : (ok ? 0 : .infinity)
                 if worst == nil || score > worst!.score {
-                    worst = (score, "\(label(r.cell)) pair \(p): bias \(s.bias), \(format(score)) SE")
+                    worst = (score, "\(r.label) pair \(p): bias \(s.bias), \(format(score)) SE")
                 }
             }
         }
@@ -83,7 +87,7 @@ public enum AcceptanceCheck: String, Sendable, CaseIterable, Codable {
 
     // MARK: - 2. Variance against theory
 
-    static func varianceCheck(_ results: [CellResult]) -> AcceptanceOutcome {
+    static func varianceCheck(_ results: [CheckCell]) -> AcceptanceOutcome {
         var tested = 0, failed = 0
         var worst: (score: Double, text: String)? = nil
         for r in results {
@@ -95,7 +99,7 @@ public enum AcceptanceCheck: String, Sendable, CaseIterable, Codable {
                 if !ok { failed += 1 }
                 let score = se > 0 ? deviation / se : (deviation == 0 ? 0 : .infinity)
                 if worst == nil || score > worst!.score {
-                    worst = (score, "\(label(r.cell)) pair \(p): ratio \(format(ratio)), \(format(score)) SE")
+                    worst = (score, "\(r.label) pair \(p): ratio \(format(ratio)), \(format(score)) SE")
                 }
             }
         }
@@ -108,17 +112,16 @@ public enum AcceptanceCheck: String, Sendable, CaseIterable, Codable {
 
     // MARK: - 3. Rate
 
-    static func rateCheck(_ results: [CellResult]) -> AcceptanceOutcome {
+    static func rateCheck(_ results: [CheckCell]) -> AcceptanceOutcome {
         var series: [String: (label: String, points: [(m: Int, mse: Double)])] = [:]
         var order: [String] = []
-        for r in results where r.cell.projection == .iid {
-            let c = r.cell
-            let key = seriesKey(c, projection: .iid, features: nil)
+        for r in results where r.projection == .iid {
+            let key = r.seriesKey(features: nil)
             if series[key] == nil {
                 order.append(key)
-                series[key] = ("\(c.kernel)/\(c.estimator) d=\(c.dimension)\(c.radius.map { " r=\($0)" } ?? "")", [])
+                series[key] = ("\(r.kernel)/\(r.estimator) d=\(r.dimension)\(r.radius.map { " r=\($0)" } ?? "")", [])
             }
-            series[key]!.points.append((c.features, CellSummary(r).meanMSE))
+            series[key]!.points.append((r.features, r.meanMSE))
         }
         var tested = 0, failed: [String] = []
         var worst: (deviation: Double, text: String)? = nil
@@ -145,17 +148,17 @@ public enum AcceptanceCheck: String, Sendable, CaseIterable, Codable {
 
     // MARK: - 4. Orthogonal against iid
 
-    static func orthogonalCheck(_ results: [CellResult]) -> AcceptanceOutcome {
-        var iid: [String: CellResult] = [:]
-        for r in results where r.cell.projection == .iid {
-            iid[seriesKey(r.cell, projection: .iid, features: r.cell.features)] = r
+    static func orthogonalCheck(_ results: [CheckCell]) -> AcceptanceOutcome {
+        var iid: [String: CheckCell] = [:]
+        for r in results where r.projection == .iid {
+            iid[r.seriesKey(features: r.features)] = r
         }
         var tested = 0, failed = 0
         var worst: (score: Double, text: String)? = nil
-        for r in results where r.cell.projection == .orthogonal && r.cell.features >= r.cell.dimension {
-            guard let base = iid[seriesKey(r.cell, projection: .iid, features: r.cell.features)] else { continue }
+        for r in results where r.projection == .orthogonal && r.features >= r.dimension {
+            guard let base = iid[r.seriesKey(features: r.features)] else { continue }
             for p in r.pairs.indices {
-                guard let z = r.cell.distances[p], z <= 2 else { continue }
+                guard let z = r.pairs[p].z, z <= 2 else { continue }
                 let o = r.pairs[p], i = base.pairs[p]
                 let se = (o.varianceSE * o.varianceSE + i.varianceSE * i.varianceSE).squareRoot()
                 let excess = o.variance - i.variance
@@ -163,7 +166,7 @@ public enum AcceptanceCheck: String, Sendable, CaseIterable, Codable {
                 if excess > 5 * se { failed += 1 }
                 let score = se > 0 ? excess / se : 0
                 if worst == nil || score > worst!.score {
-                    worst = (score, "\(label(r.cell)) pair \(p) (z = \(format(z))): \(format(o.variance)) vs iid \(format(i.variance))")
+                    worst = (score, "\(r.label) pair \(p) (z = \(format(z))): \(format(o.variance)) vs iid \(format(i.variance))")
                 }
             }
         }
@@ -191,17 +194,14 @@ public enum AcceptanceCheck: String, Sendable, CaseIterable, Codable {
     /// 5·SE + the reference's precision. SE by the delta method,
     /// R·√((SE_A/A)² + (SE_B/B)²), with SE_A the mean of the pairs' variance SEs
     /// (an upper bound: the pairs of one cell share their trials' randomness).
-    static func orfReferenceChecks(_ results: [CellResult]) -> [AcceptanceOutcome] {
-        let candidates = results.filter {
-            $0.cell.kernel == "gaussian" && $0.cell.dimension == 64 && $0.cell.features == 64
-        }
+    static func orfReferenceChecks(_ results: [CheckCell]) -> [AcceptanceOutcome] {
+        let candidates = results.filter { $0.kernel == "gaussian" && $0.dimension == 64 && $0.features == 64 }
         var outcomes: [AcceptanceOutcome] = []
-        for o in candidates where o.cell.projection == .orthogonal {
-            guard let i = candidates.first(where: {
-                $0.cell.projection == .iid && seriesKey($0.cell, projection: .iid, features: 64) == seriesKey(o.cell, projection: .iid, features: 64)
-            }) else { continue }
+        for o in candidates where o.projection == .orthogonal {
+            guard let i = candidates.first(where: { $0.projection == .iid && $0.seriesKey(features: 64) == o.seriesKey(features: 64) })
+            else { continue }
             for reference in orfReferenceRatios {
-                let pairs = o.pairs.indices.filter { p in o.cell.distances[p].map { abs($0 - reference.z) < 1e-9 } ?? false }
+                let pairs = o.pairs.indices.filter { p in o.pairs[p].z.map { abs($0 - reference.z) < 1e-9 } ?? false }
                 guard !pairs.isEmpty else { continue }
                 let a = CellSummary.mean(pairs.map { o.pairs[$0].variance })!
                 let b = CellSummary.mean(pairs.map { i.pairs[$0].variance })!
@@ -212,7 +212,7 @@ public enum AcceptanceCheck: String, Sendable, CaseIterable, Codable {
                 let ok = abs(ratio - reference.ratio) <= 5 * se + reference.precision
                 outcomes.append(AcceptanceOutcome(
                     check: "orf-reference", status: ok ? .pass : .fail,
-                    detail: "\(o.cell.estimator) orthogonal/iid variance ratio at z = \(format(reference.z)), d = m = 64: \(format(ratio)) ± \(format(se)) (\(pairs.count) pairs); reference \(format(reference.ratio)) ± \(format(reference.precision)) (ALGORITHMS.md §5.2)"))
+                    detail: "\(o.estimator) orthogonal/iid variance ratio at z = \(format(reference.z)), d = m = 64: \(format(ratio)) ± \(format(se)) (\(pairs.count) pairs); reference \(format(reference.ratio)) ± \(format(reference.precision)) (ALGORITHMS.md §5.2)"))
             }
         }
         if outcomes.isEmpty {
@@ -223,16 +223,6 @@ public enum AcceptanceCheck: String, Sendable, CaseIterable, Codable {
     }
 
     // MARK: - Helpers
-
-    /// Identifies a cell apart from its projection (and, if nil, its feature count).
-    static func seriesKey(_ c: Cell, projection: ProjectionKind, features: Int?) -> String {
-        Cell.identity(kernel: c.kernel, estimator: c.estimator, projection: projection, dimension: c.dimension,
-                      features: features ?? 0, parameters: c.parameters, pairs: c.pairsFrom, design: c.pairDesign)
-    }
-
-    static func label(_ c: Cell) -> String {
-        "\(c.kernel)/\(c.estimator)/\(c.projection.rawValue) d=\(c.dimension) m=\(c.features)\(c.radius.map { " r=\($0)" } ?? "")"
-    }
 
     /// Four significant digits, for messages only (never for data).
     static func format(_ x: Double) -> String {

@@ -1,3 +1,4 @@
+import Estimators
 import Foundation
 
 /// `rftool merge`: joins the shards of one sweep (`--shard i/n` runs) into the
@@ -9,12 +10,17 @@ import Foundation
 /// fingerprint and on n, and name every shard 0…n−1 exactly once; together the
 /// shards must hold every cell of the plan once. Rows are then ordered by
 /// (cell, pair), the order of an unsharded run, keeping their text unchanged.
+/// When the shards ran a preset with acceptance checks, the checks run on the
+/// merged rows (they cannot run on a single shard).
 public enum Merge {
     public struct Outcome: Sendable {
         public let files: OutputNames
         public let shards: Int
         public let cells: Int
         public let rows: Int
+        /// The preset's acceptance checks, evaluated on the merged rows (empty for custom grids).
+        public let acceptance: [AcceptanceOutcome]
+        public var failedChecks: Bool { acceptance.contains { $0.status == .fail } }
     }
 
     public static func run(inputs: [String], out: String, quiet: Bool = false, commandLine: [String] = [],
@@ -62,6 +68,11 @@ public enum Merge {
             throw RFToolError.data("the per-pair rows and the summaries of the shards cover different cells")
         }
 
+        var acceptance: [AcceptanceOutcome] = []
+        if let presetName = first.preset, let preset = SweepPreset.all.first(where: { $0.name == presetName }), !preset.checks.isEmpty {
+            let cells = try SweepTable.checkCells(csv: main.text, name: output.csv)
+            acceptance = preset.checks.flatMap { $0.evaluate(cells) }
+        }
         var merged = first
         merged.command = "merge"
         merged.commandLine = commandLine
@@ -73,7 +84,7 @@ public enum Merge {
         merged.startedAt = RunMetadata.timestamp(started)
         merged.runSeconds = Date().timeIntervalSince(started)
         merged.files = ["csv": output.csv, "summary_csv": output.summaryCSV]
-        merged.acceptance = nil
+        merged.acceptance = acceptance.isEmpty ? nil : acceptance.map { .init(check: $0.check, status: $0.status.rawValue, detail: $0.detail) }
         merged.mergedFrom = shards.map(\.csv)
         try AtomicFileGroup.write([
             (path: output.csv, text: main.text),
@@ -81,9 +92,9 @@ public enum Merge {
             (path: output.sidecar, text: try merged.json()),
         ])
         if !quiet {
-            log("\(shards.count) shards, \(cells.count) cells, \(main.rows.count) rows → \(output.csv), \(output.summaryCSV), \(output.sidecar)")
+            log("merge: \(shards.count) shards, \(cells.count) cells, \(main.rows.count) rows → \(output.csv), \(output.summaryCSV), \(output.sidecar)")
         }
-        return Outcome(files: output, shards: shards.count, cells: cells.count, rows: main.rows.count)
+        return Outcome(files: output, shards: shards.count, cells: cells.count, rows: main.rows.count, acceptance: acceptance)
     }
 
     struct Joined {

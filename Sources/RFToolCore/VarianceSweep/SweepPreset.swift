@@ -36,14 +36,17 @@ public struct SweepPreset: Sendable {
 
     /// What `rftool variance-sweep` runs with no arguments: a quick cut of
     /// ALGORITHMS.md §7.1 (every catalogue estimator, iid and orthogonal,
-    /// d = 16, m = 16…256, 32 pairs, 250 trials). Its checks are the ones whose
-    /// tolerance comes from standard errors; the rate check's fixed ±0.1 needs
-    /// the protocol's 1000 trials and wider m range.
+    /// d = 16, m = 16…256, 32 pairs, 250 trials). It prints the bias and
+    /// orthogonal-vs-iid checks only: the variance check's fourth-moment SE is
+    /// itself estimated from the sample, and at 250 trials its z-scores have
+    /// tails heavy enough to fail spuriously (seen: ratio 0.68 at "5.0 SE" in
+    /// a cell whose ratio has mean 1.00 and sd 0.09 over 60 seeds); the rate
+    /// check's fixed ±0.1 needs the protocol's 1000 trials and wider m range.
     public static let quick = SweepPreset(
         name: "default",
         summary: "quick cut of ALGORITHMS.md §7.1: every estimator, iid and orthogonal, d = 16, m = 16..256, 32 pairs, 250 trials",
         groups: [SweepGroup(projections: [.iid, .orthogonal], dimensions: [16], features: [16, 32, 64, 128, 256])],
-        trials: 250, pairs: 32, checks: [.bias, .variance, .orthogonalVsIID])
+        trials: 250, pairs: 32, checks: [.bias, .orthogonalVsIID])
 
     /// Gaussian kernel, trig features, iid vs orthogonal vs SORF at d = M = 64,
     /// pairs at z ∈ {0.5, 1, 1.5, 2, 3} (8 pairs each), 6000 trials as in the

@@ -66,7 +66,7 @@ public enum VarianceSweep {
         if config.shard == nil {
             acceptance = config.checks.flatMap { $0.evaluate(results) }
         } else if !config.checks.isEmpty {
-            log("variance-sweep: acceptance checks need the whole grid; this shard holds a slice, so they are not run")
+            log("variance-sweep: acceptance checks need the whole grid; they run when `rftool merge` joins the shards")
         }
         let metadata = RunMetadata(
             commandLine: config.commandLine, seed: plan.seed, gitCommit: RunMetadata.gitCommit(),
