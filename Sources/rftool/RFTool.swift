@@ -7,5 +7,5 @@ struct RFTool: ParsableCommand {
         commandName: "rftool",
         abstract: "Kernel approximation with random features: estimators, variance experiments, benchmarks.",
         version: RFToolVersion.string,
-        subcommands: [Features.self])
+        subcommands: [VarianceSweep.self, Merge.self, Features.self])
 }
