@@ -53,13 +53,13 @@ import Testing
         Case(description: "bad urf-m", kind: .usage, fragment: "--urf-m: expected a number ≥ 0 or 'optimal'") { r, _ in r.urfM = "best" },
         Case(description: "radius with gaussian input", kind: .usage, fragment: "--radius: applies to sphere pairs") { r, _ in r.input = "gaussian"; r.radius = "1" },
         Case(description: "unknown input", kind: .usage, fragment: "--input: expected sphere, gaussian, uniform or a file ending in .csv or .npy") { r, _ in r.input = "cube" },
-        Case(description: "ragged csv", kind: .data, fragment: "line 3 has 3 fields, expected 4 (ragged rows)") { r, d in
+        Case(description: "ragged csv", kind: .data, fragment: "line 3 has 3 values, expected 4 (ragged rows)") { r, d in
             r.input = write("1,2,3,4\n1,2,3,4\n1,2,3\n1,2,3,4\n1,2,3,4\n1,2,3,4\n", d, "ragged.csv")
         },
-        Case(description: "NaN in csv", kind: .data, fragment: "line 2 column 2: nan is not finite") { r, d in
+        Case(description: "NaN in csv", kind: .data, fragment: "line 2, column 2: 'nan' is not a finite number") { r, d in
             r.input = write("a,b\n1,nan\n1,2\n3,4\n5,6\n7,8\n", d, "nan.csv")
         },
-        Case(description: "text in csv", kind: .data, fragment: "line 4 column 1: 'x' is not a number") { r, d in
+        Case(description: "text in csv", kind: .data, fragment: "line 4, column 1: 'x' is not a number") { r, d in
             r.input = write("1,2\n1,2\n3,4\nx,6\n7,8\n9,9\n", d, "text.csv")
         },
         Case(description: "too few rows", kind: .data, fragment: "has 5 rows; 3 pairs need 6") { r, d in
@@ -69,9 +69,9 @@ import Testing
         Case(description: "dim differs from file", kind: .usage, fragment: "--dim: 4 does not match the 2 columns") { r, d in
             r.input = write("1,2\n1,2\n3,4\n5,6\n7,8\n9,9\n", d, "two.csv")
         },
-        Case(description: "npy of int64", kind: .data, fragment: "holds dtype '<i8'") { r, d in
+        Case(description: "npy of int64", kind: .data, fragment: "dtype '<i8' is not supported") { r, d in
             let path = "\(d)/ints.npy"
-            FileManager.default.createFile(atPath: path, contents: NPYReaderTests.npy(descr: "<i8", shape: "(6, 2)", payload: Data(count: 96)))
+            FileManager.default.createFile(atPath: path, contents: DataFileTests.npy(descr: "<i8", shape: "(6, 2)", payload: Data(count: 96)))
             r.input = path
             r.dim = nil
         },

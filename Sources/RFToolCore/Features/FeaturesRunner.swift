@@ -62,27 +62,7 @@ public enum FeaturesRunner {
     }
 
     static func readInput(_ config: FeaturesConfiguration) throws -> Matrix<Double> {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: config.input)) } catch {
-            throw RFToolError.data("--input: cannot read '\(config.input)': \(error.localizedDescription)")
-        }
-        let matrix: Matrix<Double>
-        switch config.inputFormat {
-        case .npy:
-            matrix = try NPY.read(data, flag: "--input", path: config.input).matrix
-            if let bad = matrix.storage.firstIndex(where: { !$0.isFinite }) {
-                throw RFToolError.data("--input: \(config.input) row \(bad / max(matrix.columns, 1)) holds \(matrix.storage[bad]); NaN and inf are refused")
-            }
-        case .csv:
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw RFToolError.data("--input: \(config.input) is not UTF-8 text")
-            }
-            matrix = try CSVMatrixReader.read(text, flag: "--input", path: config.input)
-        }
-        guard matrix.rows >= 1, matrix.columns >= 1 else {
-            throw RFToolError.data("--input: \(config.input) has no data (shape \(matrix.rows)×\(matrix.columns))")
-        }
-        return matrix
+        try DataFile.readMatrix(path: config.input, flag: "--input")
     }
 
     static func encode<S: BLASScalar>(_ matrix: Matrix<S>, _ format: FeaturesConfiguration.FileFormat) -> Data {
