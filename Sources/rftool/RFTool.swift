@@ -8,4 +8,9 @@ struct RFTool: ParsableCommand {
         abstract: "Kernel approximation with random features: estimators, variance experiments, benchmarks.",
         version: RFToolVersion.string,
         subcommands: [VarianceSweep.self, Merge.self, Features.self])
+
+    static func main() {
+        OpenBLASCoreSelection.reexecIfFallback()
+        main(nil)
+    }
 }
