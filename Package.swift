@@ -4,6 +4,15 @@ import PackageDescription
 // Release-grade code generation for the numerical targets even in debug builds
 // would need unsafe flags; instead the README runs tests with `-c release`.
 
+// The hand-written SIMD kernels (the FWHT) need a whole-vector `llvm.fma`, which
+// Swift reaches only through the Builtin module, and on x86-64 the AVX2 + FMA
+// instruction set (Haswell, 2013, and later) so that SIMD8<Float> is one register.
+// Swift has no per-function target attribute, so the flag covers the module.
+var vectorKernelSettings: [SwiftSetting] = [.enableExperimentalFeature("BuiltinModule")]
+#if arch(x86_64)
+vectorKernelSettings.append(.unsafeFlags(["-Xcc", "-mavx2", "-Xcc", "-mfma"]))
+#endif
+
 let package = Package(
     name: "rftool",
     products: [
@@ -35,7 +44,8 @@ let package = Package(
             dependencies: [
                 "CFFTW", "CGSL", "CBLAS",
                 .product(name: "RealModule", package: "swift-numerics"),
-            ]),
+            ],
+            swiftSettings: vectorKernelSettings),
         .target(
             name: "Estimators",
             dependencies: [
