@@ -7,5 +7,5 @@ struct RFTool: ParsableCommand {
         commandName: "rftool",
         abstract: "Kernel approximation with random features: estimators, variance experiments, benchmarks.",
         version: RFToolVersion.string,
-        subcommands: [])
+        subcommands: [Bench.self])
 }
