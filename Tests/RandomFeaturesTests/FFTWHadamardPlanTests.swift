@@ -23,7 +23,7 @@ import Testing
 
     /// Gaussian inputs: both routes are depth-log2(n) sums of the same terms, each
     /// within γ_L·Σ|x| of H·x, so they differ by at most twice that.
-    @Test(arguments: [1, 4, 10, 15, 20])
+    @Test(arguments: [1, 4, 10, 15, largestSweepLog2Count])
     func matchesFWHTWithinRoundingBound(log2Count: Int) throws {
         let n = 1 << log2Count
         let x: [Float] = normalVector(n, seed: 41 + UInt64(log2Count))
