@@ -4,14 +4,18 @@ import PackageDescription
 // Release-grade code generation for the numerical targets even in debug builds
 // would need unsafe flags; instead the README runs tests with `-c release`.
 
-// The hand-written SIMD kernels (the FWHT) need a whole-vector `llvm.fma`, which
-// Swift reaches only through the Builtin module, and on x86-64 the AVX2 + FMA
-// instruction set (Haswell, 2013, and later) so that SIMD8<Float> is one register.
-// Swift has no per-function target attribute, so the flag covers the module.
-var vectorKernelSettings: [SwiftSetting] = [.enableExperimentalFeature("BuiltinModule")]
-#if arch(x86_64)
-vectorKernelSettings.append(.unsafeFlags(["-Xcc", "-mavx2", "-Xcc", "-mfma"]))
-#endif
+// The FWHT kernels need a whole-vector `llvm.fma`, which Swift reaches only through
+// the Builtin module. Swift has no per-function target attribute, so each
+// instruction set gets its own small target compiled with its flags; RandomFeatures
+// picks one at run time (HadamardInstructionSet) and itself needs no flags.
+let builtinModule: [SwiftSetting] = [.enableExperimentalFeature("BuiltinModule")]
+func instructionSet(_ flags: [String]) -> [SwiftSetting] {
+    #if arch(x86_64)
+    return [.unsafeFlags(flags.flatMap { ["-Xcc", $0] })]
+    #else
+    return []
+    #endif
+}
 
 let package = Package(
     name: "rftool",
@@ -44,8 +48,8 @@ let package = Package(
             dependencies: [
                 "CFFTW", "CGSL", "CBLAS",
                 .product(name: "RealModule", package: "swift-numerics"),
-            ],
-            swiftSettings: vectorKernelSettings),
+                "_HadamardKernels", "_HadamardKernelsAVX2", "_HadamardKernelsAVX512",
+            ]),
         .target(
             name: "Estimators",
             dependencies: [
@@ -54,6 +58,13 @@ let package = Package(
             ]),
 
         // MARK: - Implementation details
+        .target(name: "_HadamardKernels", swiftSettings: builtinModule),
+        .target(
+            name: "_HadamardKernelsAVX2", dependencies: ["_HadamardKernels"],
+            swiftSettings: instructionSet(["-mavx2", "-mfma"])),
+        .target(
+            name: "_HadamardKernelsAVX512", dependencies: ["_HadamardKernels"],
+            swiftSettings: instructionSet(["-mavx2", "-mfma", "-mavx512f", "-mavx512dq", "-mavx512bw", "-mavx512vl"])),
         .target(
             name: "RFToolCore",
             dependencies: ["RandomFeatures", "Estimators", "CGSL", "CFFTW", "CBLAS"]),

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import RFToolCore
+import RandomFeatures
 
 extension TransformBenchmark.Format: ExpressibleByArgument {}
+extension HadamardInstructionSet: ExpressibleByArgument {}
 
 extension RFTool {
     /// `rftool bench transforms`: the FWHT against FFTW's 2×…×2 route.
@@ -32,7 +34,16 @@ extension RFTool {
         @Option(help: "Timed samples per transform, size and precision (1 to 1000); the median is reported.")
         var samples: Int = TransformBenchmark.Configuration.defaultSamples
 
+        @Option(help: ArgumentHelp(
+            "The compiled FWHT kernel to time; the default is the best this processor runs (\(HadamardInstructionSet.best.rawValue) here).",
+            valueName: "kernel"))
+        var kernel: HadamardInstructionSet = .best
+
         func validate() throws {
+            guard HadamardInstructionSet.available.contains(kernel) else {
+                throw ValidationError("--kernel \(kernel.rawValue) is not supported by this processor; available: "
+                    + HadamardInstructionSet.available.map(\.rawValue).joined(separator: ", ") + ".")
+            }
             do {
                 _ = try TransformBenchmark.Configuration.parseSizes(sizes)
             } catch {
@@ -45,7 +56,8 @@ extension RFTool {
 
         func run() throws {
             let configuration = TransformBenchmark.Configuration(
-                sizes: try TransformBenchmark.Configuration.parseSizes(sizes), samples: samples)
+                sizes: try TransformBenchmark.Configuration.parseSizes(sizes), samples: samples,
+                instructionSet: kernel)
             let rows = try TransformBenchmark.run(configuration) { line in
                 FileHandle.standardError.write(Data((line + "\n").utf8))
             }

@@ -52,6 +52,25 @@ private func fwht<S: BLASScalar>(_ x: [S], normalized: Bool = false) -> [S] {
     return y
 }
 
+/// One compiled kernel variant, chosen explicitly.
+private func kernel(_ x: [Float], _ set: HadamardInstructionSet, normalized: Bool) -> [Float] {
+    var y = x
+    y.withUnsafeMutableBufferPointer {
+        FastWalshHadamardTransform._transform(
+            $0.baseAddress!, log2Count: x.count.trailingZeroBitCount, normalized: normalized, using: set)
+    }
+    return y
+}
+
+private func kernel(_ x: [Double], _ set: HadamardInstructionSet, normalized: Bool) -> [Double] {
+    var y = x
+    y.withUnsafeMutableBufferPointer {
+        FastWalshHadamardTransform._transform(
+            $0.baseAddress!, log2Count: x.count.trailingZeroBitCount, normalized: normalized, using: set)
+    }
+    return y
+}
+
 /// The textbook butterfly network of ALGORITHMS.md §3, stage h = 1, 2, 4, ….
 private func textbook<S: BLASScalar>(_ x: [S], normalized: Bool = false) -> [S] {
     var y = x
@@ -93,7 +112,8 @@ private func textbook<S: BLASScalar>(_ x: [S], normalized: Bool = false) -> [S] 
     }
 
     /// The kernels regroup the textbook butterflies but keep each output's additions and
-    /// their order, so they agree bit for bit with the textbook loop at every length.
+    /// their order, so every compiled variant (portable, AVX2, AVX-512, whichever this
+    /// processor runs) agrees bit for bit with the textbook loop at every length.
     @Test(arguments: Array(0...largestSweepLog2Count))
     func bitIdenticalToTextbookButterfly(log2Count: Int) {
         let n = 1 << log2Count
@@ -101,8 +121,20 @@ private func textbook<S: BLASScalar>(_ x: [S], normalized: Bool = false) -> [S] 
         let xd: [Double] = normalVector(n, seed: 404 + UInt64(log2Count))
         #expect(fwht(xf) == textbook(xf))
         #expect(fwht(xd) == textbook(xd))
-        #expect(fwht(xf, normalized: true) == textbook(xf, normalized: true))
-        #expect(fwht(xd, normalized: true) == textbook(xd, normalized: true))
+        for set in HadamardInstructionSet.available {
+            for normalized in [false, true] {
+                #expect(kernel(xf, set, normalized: normalized) == textbook(xf, normalized: normalized), "\(set)")
+                #expect(kernel(xd, set, normalized: normalized) == textbook(xd, normalized: normalized), "\(set)")
+            }
+        }
+    }
+
+    @Test func instructionSetsAreDetectedInOrder() {
+        let available = HadamardInstructionSet.available
+        #expect(available.first == .portable)
+        #expect(available == available.sorted())
+        #expect(HadamardInstructionSet.best == available.last)
+        if available.contains(.avx512) { #expect(available.contains(.avx2)) }
     }
 
     /// ALGORITHMS.md §9: FWHT(0.5, −1.25, 2, 0, 3.5, −0.75, 1, 0.25); all values are
@@ -219,6 +251,15 @@ private func textbook<S: BLASScalar>(_ x: [S], normalized: Bool = false) -> [S] 
             p.update(from: x, count: n)
             FastWalshHadamardTransform.transform(p, log2Count: log2Count, normalized: true)
             #expect(Array(UnsafeBufferPointer(start: p, count: n)) == expectedNormalised, "offset \(offset) bytes")
+            for set in HadamardInstructionSet.available {
+                p.update(from: x, count: n)
+                if let pf = p as? UnsafeMutablePointer<Float> {
+                    FastWalshHadamardTransform._transform(pf, log2Count: log2Count, normalized: false, using: set)
+                } else if let pd = p as? UnsafeMutablePointer<Double> {
+                    FastWalshHadamardTransform._transform(pd, log2Count: log2Count, normalized: false, using: set)
+                }
+                #expect(Array(UnsafeBufferPointer(start: p, count: n)) == expected, "\(set), offset \(offset) bytes")
+            }
         }
     }
 

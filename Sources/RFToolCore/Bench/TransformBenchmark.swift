@@ -23,6 +23,8 @@ public enum TransformBenchmark {
         public var precisions: [Precision]
         /// Timed samples per transform, size and precision (the median is reported).
         public var samples: Int
+        /// The compiled FWHT kernel to time (default: the best this processor runs).
+        public var instructionSet: HadamardInstructionSet
 
         /// 2^24 is accepted but not a default: FFTW_MEASURE planning and timing at 2^24 take ~25 s.
         public static let defaultSizes = [1 << 10, 1 << 16, 1 << 20]
@@ -30,10 +32,11 @@ public enum TransformBenchmark {
         public static let defaultSamples = 15
 
         public init(sizes: [Int] = defaultSizes, precisions: [Precision] = Precision.allCases,
-                    samples: Int = defaultSamples) {
+                    samples: Int = defaultSamples, instructionSet: HadamardInstructionSet = .best) {
             self.sizes = sizes
             self.precisions = precisions
             self.samples = samples
+            self.instructionSet = instructionSet
         }
 
         /// Parses `--sizes`: comma-separated lengths, each a power of two written as
@@ -83,11 +86,19 @@ public enum TransformBenchmark {
         var rows: [Row] = []
         for n in configuration.sizes {
             for precision in configuration.precisions {
-                progress("timing \(fwhtName) and \(fftwName), n = \(n), \(precision.rawValue)")
+                progress("timing \(fwhtName) (\(configuration.instructionSet.rawValue) kernel) and \(fftwName), "
+                         + "n = \(n), \(precision.rawValue)")
+                let set = configuration.instructionSet
                 let (fast, fftw): (Double, Double)
                 switch precision {
-                case .float: (fast, fftw) = try timePair(Float.self, n: n, samples: configuration.samples)
-                case .double: (fast, fftw) = try timePair(Double.self, n: n, samples: configuration.samples)
+                case .float:
+                    (fast, fftw) = try timePair(n: n, samples: configuration.samples) { (p: UnsafeMutablePointer<Float>, l) in
+                        FastWalshHadamardTransform.transform(p, log2Count: l, using: set)
+                    }
+                case .double:
+                    (fast, fftw) = try timePair(n: n, samples: configuration.samples) { (p: UnsafeMutablePointer<Double>, l) in
+                        FastWalshHadamardTransform.transform(p, log2Count: l, using: set)
+                    }
                 }
                 rows.append(Row(name: fwhtName, n: n, precision: precision,
                                 medianNanoseconds: rounded(fast, places: 1), baseline: fftwName,
@@ -102,7 +113,9 @@ public enum TransformBenchmark {
     // MARK: - Timing
 
     /// Medians (ns per call) of the FWHT and of FFTW's route on the same input.
-    static func timePair<S: BLASScalar>(_: S.Type, n: Int, samples: Int) throws -> (fwht: Double, fftw: Double) {
+    static func timePair<S: BLASScalar>(
+        n: Int, samples: Int, fwht transform: (UnsafeMutablePointer<S>, Int) -> Void
+    ) throws -> (fwht: Double, fftw: Double) {
         let log2Count = n.trailingZeroBitCount
         // Uniform in [−1, 1): a fixed, data-independent workload.
         var generator = SplitMix64(seed: 0x5eed_0000 + UInt64(log2Count))
@@ -119,12 +132,13 @@ public enum TransformBenchmark {
         let buffer = raw.bindMemory(to: S.self, capacity: n)
         buffer.initialize(from: source, count: n)
 
-        try checkAgreement(plan: plan, buffer: buffer, source: source, log2Count: log2Count)
+        transform(buffer, log2Count)
+        try checkAgreement(plan: plan, transformed: buffer, source: source)
 
         let maxCalls = callsKeepingValuesFinite(S.self, log2Count: log2Count)
         let fwht = medianNanoseconds(samples: samples, maxCallsPerSample: maxCalls,
             refill: { buffer.update(from: source, count: n) },
-            call: { FastWalshHadamardTransform.transform(buffer, log2Count: log2Count) })
+            call: { transform(buffer, log2Count) })
         let fftw = medianNanoseconds(samples: samples, maxCallsPerSample: maxCalls,
             refill: { plan.withUnsafeMutableBuffer { _ = $0.update(fromContentsOf: source) } },
             call: { plan.execute() })
@@ -134,10 +148,9 @@ public enum TransformBenchmark {
     /// The two routes compute H·x: each output within γ_L·Σ|x| of the exact value
     /// (depth-L summation trees), so they differ by at most twice that.
     static func checkAgreement<S: BLASScalar>(
-        plan: FFTWHadamardPlan<S>, buffer: UnsafeMutablePointer<S>, source: [S], log2Count: Int
+        plan: FFTWHadamardPlan<S>, transformed buffer: UnsafeMutablePointer<S>, source: [S]
     ) throws {
-        let n = source.count
-        FastWalshHadamardTransform.transform(buffer, log2Count: log2Count)
+        let n = source.count, log2Count = plan.log2Count
         let viaFFTW = plan.withUnsafeMutableBuffer { target -> [S] in
             _ = target.update(fromContentsOf: source)
             plan.execute()

@@ -7,8 +7,9 @@
 /// (NIPS 2015), whose FFHT library is the speed bar (ALGORITHMS.md §3).
 ///
 /// The length is given as `log2Count`, so it is a power of two by construction.
-/// `Float` and `Double` run hand-vectorised, cache-blocked kernels
-/// (`FastWalshHadamardTransform+Kernels.swift`); buffers need no alignment.
+/// `Float` and `Double` run hand-vectorised, cache-blocked kernels (target
+/// `_HadamardKernels`), compiled for AVX-512, AVX2 and portable SIMD and chosen at run
+/// time (`HadamardInstructionSet`); buffers need no alignment.
 /// Every output is the same sequence of additions as the textbook butterfly
 /// network, grouped differently, so results do not depend on the buffer address
 /// or on how batch rows are shared between threads.
@@ -49,32 +50,6 @@ public enum FastWalshHadamardTransform {
                 log2Count: log2Count, normalized: normalized)
         } else {
             _transformScalar(pointer, log2Count: log2Count, normalized: normalized)
-        }
-    }
-
-    /// The textbook butterfly network (ALGORITHMS.md §3), for scalar types without a
-    /// vector kernel.
-    @usableFromInline
-    static func _transformScalar<S: BinaryFloatingPoint>(
-        _ p: UnsafeMutablePointer<S>, log2Count: Int, normalized: Bool
-    ) {
-        let n = 1 << log2Count
-        var h = 1
-        while h < n {
-            var i = 0
-            while i < n {
-                for j in i..<(i + h) {
-                    let a = p[j], b = p[j + h]
-                    p[j] = a + b
-                    p[j + h] = a - b
-                }
-                i += 2 * h
-            }
-            h *= 2
-        }
-        if normalized {
-            let scale: S = normalizationFactor(log2Count)
-            for i in 0..<n { p[i] *= scale }
         }
     }
 }
