@@ -1,3 +1,4 @@
+import CFFTW
 import Foundation
 import RandomFeatures
 
@@ -84,6 +85,9 @@ public enum TransformBenchmark {
     /// - Throws: `RFToolError` (software) if planning fails or the two transforms disagree.
     public static func run(_ configuration: Configuration, progress: (String) -> Void = { _ in }) throws -> [Row] {
         var rows: [Row] = []
+        progress("\(fwhtName): \(configuration.instructionSet.rawValue) kernel (this processor runs "
+                 + HadamardInstructionSet.available.map(\.rawValue).joined(separator: ", ")
+                 + "); \(fftwName): \(String(cString: cfftw_version())), FFTW_MEASURE")
         for n in configuration.sizes {
             for precision in configuration.precisions {
                 progress("timing \(fwhtName) (\(configuration.instructionSet.rawValue) kernel) and \(fftwName), "

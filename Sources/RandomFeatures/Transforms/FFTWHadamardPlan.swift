@@ -16,7 +16,8 @@ internal import CFFTW
 /// and destruction run under `FFTWPlanner`'s lock; `execute()` needs no lock, but a
 /// plan and its buffer belong to one thread at a time, so the type is not `Sendable`.
 ///
-/// - Complexity: O(n log n) additions, about ten times slower than the FWHT kernels.
+/// - Complexity: O(n log n) additions; 10–36× slower than `FastWalshHadamardTransform`
+///   for n = 2^10…2^20 on the development machine (`rftool bench transforms`).
 public final class FFTWHadamardPlan<Scalar: BLASScalar> {
     /// How hard FFTW searches for a fast plan.
     public enum Rigor: Sendable {
@@ -34,8 +35,8 @@ public final class FFTWHadamardPlan<Scalar: BLASScalar> {
         public var description: String { "\(function) failed for length 2^\(log2Count)" }
     }
 
-    /// The largest log2Count accepted (the FWHT's limit).
-    public static var maxLog2Count: Int { FastWalshHadamardTransform.maxLog2Count }
+    /// The largest log2Count accepted: FFTW takes strides as C `int`s.
+    public static var maxLog2Count: Int { 30 }
 
     /// n = 2^log2Count.
     public let log2Count: Int
