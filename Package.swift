@@ -4,6 +4,19 @@ import PackageDescription
 // Release-grade code generation for the numerical targets even in debug builds
 // would need unsafe flags; instead the README runs tests with `-c release`.
 
+// The FWHT kernels need a whole-vector `llvm.fma`, which Swift reaches only through
+// the Builtin module. Swift has no per-function target attribute, so each
+// instruction set gets its own small target compiled with its flags; RandomFeatures
+// picks one at run time (HadamardInstructionSet) and itself needs no flags.
+let builtinModule: [SwiftSetting] = [.enableExperimentalFeature("BuiltinModule")]
+func instructionSet(_ flags: [String]) -> [SwiftSetting] {
+    #if arch(x86_64)
+    return [.unsafeFlags(flags.flatMap { ["-Xcc", $0] })]
+    #else
+    return []
+    #endif
+}
+
 let package = Package(
     name: "rftool",
     products: [
@@ -35,6 +48,7 @@ let package = Package(
             dependencies: [
                 "CFFTW", "CGSL", "CBLAS",
                 .product(name: "RealModule", package: "swift-numerics"),
+                "_HadamardKernels", "_HadamardKernelsAVX2", "_HadamardKernelsAVX512",
             ]),
         .target(
             name: "Estimators",
@@ -44,6 +58,13 @@ let package = Package(
             ]),
 
         // MARK: - Implementation details
+        .target(name: "_HadamardKernels", swiftSettings: builtinModule),
+        .target(
+            name: "_HadamardKernelsAVX2", dependencies: ["_HadamardKernels"],
+            swiftSettings: instructionSet(["-mavx2", "-mfma"])),
+        .target(
+            name: "_HadamardKernelsAVX512", dependencies: ["_HadamardKernels"],
+            swiftSettings: instructionSet(["-mavx2", "-mfma", "-mavx512f", "-mavx512dq", "-mavx512bw", "-mavx512vl"])),
         .target(
             name: "RFToolCore",
             dependencies: ["RandomFeatures", "Estimators", "CGSL", "CFFTW", "CBLAS"]),

@@ -1,0 +1,15 @@
+import _HadamardKernels
+
+/// The FWHT kernels specialised for AVX-512 registers (16 Floats, 8 Doubles).
+///
+/// This target alone is compiled with the AVX-512 flags; call it only when
+/// `HadamardInstructionSet.avx512` is available (checked in RandomFeatures).
+package enum HadamardKernelsAVX512 {
+    package static func transform(_ pointer: UnsafeMutablePointer<Float>, log2Count: Int, normalized: Bool) {
+        HadamardKernels<HadamardFloat16>.transform(pointer, log2Count: log2Count, normalized: normalized)
+    }
+
+    package static func transform(_ pointer: UnsafeMutablePointer<Double>, log2Count: Int, normalized: Bool) {
+        HadamardKernels<HadamardDouble8>.transform(pointer, log2Count: log2Count, normalized: normalized)
+    }
+}
