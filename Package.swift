@@ -22,6 +22,7 @@ let package = Package(
     products: [
         .library(name: "RandomFeatures", targets: ["RandomFeatures"]),
         .library(name: "Estimators", targets: ["Estimators"]),
+        .library(name: "Layers", targets: ["Layers"]),
         .executable(name: "rftool", targets: ["rftool"]),
     ],
     dependencies: [
@@ -56,6 +57,12 @@ let package = Package(
                 "RandomFeatures", "CGSL", "CBLAS",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]),
+        .target(
+            name: "Layers",
+            dependencies: [
+                "RandomFeatures", "Estimators", "CGSL", "CBLAS", "CFFTW",
+                .product(name: "RealModule", package: "swift-numerics"),
+            ]),
 
         // MARK: - Implementation details
         .target(name: "_HadamardKernels", swiftSettings: builtinModule),
@@ -67,11 +74,11 @@ let package = Package(
             swiftSettings: instructionSet(["-mavx2", "-mfma", "-mavx512f", "-mavx512dq", "-mavx512bw", "-mavx512vl"])),
         .target(
             name: "RFToolCore",
-            dependencies: ["RandomFeatures", "Estimators", "CGSL", "CFFTW", "CBLAS"]),
+            dependencies: ["RandomFeatures", "Estimators", "Layers", "CGSL", "CFFTW", "CBLAS"]),
         .executableTarget(
             name: "rftool",
             dependencies: [
-                "RFToolCore", "RandomFeatures", "Estimators",
+                "RFToolCore", "RandomFeatures", "Estimators", "Layers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(
@@ -85,6 +92,9 @@ let package = Package(
         .testTarget(
             name: "EstimatorsTests",
             dependencies: ["Estimators", "RandomFeatures", "_TestSupport", "CGSL"]),
+        .testTarget(
+            name: "LayersTests",
+            dependencies: ["Layers", "RandomFeatures", "_TestSupport", "CBLAS"]),
         .testTarget(
             name: "RFToolCoreTests",
             dependencies: ["RFToolCore", "rftool", "Estimators", "RandomFeatures", "_TestSupport"]),
