@@ -47,7 +47,17 @@ extension SweepPreset {
     /// orthogonal projections (Maclaurin also with its Rademacher rows; a
     /// projection an estimator refuses is skipped with a note), d = 16, sphere
     /// pairs of radius 0.5 and 1, m = 16…1024: unbiasedness and variance against
-    /// the closed forms of ALGORITHMS.md §5.8–5.10.
+    /// the closed forms of ALGORITHMS.md §5.8–5.10 (the `variance_ratio` column
+    /// and the theory lines of the notebook figures).
+    ///
+    /// It prints the bias and rate checks, not the variance check: at 500
+    /// trials the fourth-moment SE is unreliable for two of the three
+    /// estimators. Measured (seed 1): 26 of 5376 (cell, pair) rows beyond 5 SE,
+    /// all of them Maclaurin (heavy tails: weights a_N/P(N) of a random degree N)
+    /// or TensorSketch at D ≥ 256 ≫ d + 1, where an estimate differs from the
+    /// exact value only when two of the 17 coordinates collide in the hash, a
+    /// rare event shared by every pair of a trial (ratio 0.30 at "12 SE" there,
+    /// while the same cell at 40000 trials gives ratios 0.99–1.11, within 2.5 SE).
     public static let eugenPoly = SweepPreset(
         name: "eugen-poly",
         summary: "polynomial activations of degree 1..4 (Taylor of exp, b = 0.5): eugen vs maclaurin vs tensorsketch, iid vs orthogonal (rademacher for maclaurin), d = 16, m = 16..1024, 32 pairs, 500 trials",
@@ -57,7 +67,7 @@ extension SweepPreset {
                        features: [16, 32, 64, 128, 256, 512, 1024], radii: [0.5, 1],
                        parameters: KernelParameters(bias: 0.5, coefficients: a))
         },
-        trials: 500, pairs: 32, checks: [.bias, .variance, .rate])
+        trials: 500, pairs: 32, checks: [.bias, .rate])
 
     /// The softmax kernel exp(x·y) with positive (FAVOR+), trigonometric and
     /// hyperbolic features, and generalised positive features at the optimal M
