@@ -109,17 +109,15 @@ extension CirculantProjection {
         precondition(batch.columns == inputDimension,
                      "batch rows have \(batch.columns) values; the projection was drawn for d = \(inputDimension)")
         let n = batch.rows, d = inputDimension, m = rowCount, half = d / 2 + 1, blocks = blocks
-        var result = Matrix<S>(rows: n, columns: m)
-        guard n > 0 else { return result }
+        guard n > 0 else { return Matrix<S>(rows: 0, columns: m) }
         var log2d = 1
         while (1 << log2d) < d { log2d += 1 }
         let chunks = RowParallel.chunkCount(rows: n, workPerRow: (blocks.count + 1) * d * log2d)
-        batch.storage.withUnsafeBufferPointer { xs in
+        return batch.storage.withUnsafeBufferPointer { xs in
             signs.withUnsafeBufferPointer { sg in
                 spectra.withUnsafeBufferPointer { gs in
-                    result.storage.withUnsafeMutableBufferPointer { os in
+                    Matrix<S>.filled(rows: n, columns: m) { out in
                         let x = xs.baseAddress!, sign = sg.baseAddress!, ghat = gs.baseAddress!
-                        let out = os.baseAddress!
                         RowParallel.forEachRange(rows: n, chunks: chunks) { range in
                             workspaces.withWorkspace { workspace in
                                 let plan = workspace.plan
@@ -147,6 +145,5 @@ extension CirculantProjection {
                 }
             }
         }
-        return result
     }
 }

@@ -86,17 +86,16 @@ extension FastfoodProjection {
                      "batch rows have \(batch.columns) values; the projection was drawn for d = \(inputDimension)")
         let n = batch.rows, d = inputDimension, m = rowCount, p = paddedDimension
         let log2p = log2Padded, blocks = blocks
-        var result = Matrix<S>(rows: n, columns: m)
-        guard n > 0 else { return result }
+        guard n > 0 else { return Matrix<S>(rows: 0, columns: m) }
         let chunks = RowParallel.chunkCount(rows: n, workPerRow: blocks.count * 2 * p * max(1, log2p))
-        batch.storage.withUnsafeBufferPointer { xs in
+        return batch.storage.withUnsafeBufferPointer { xs in
           signs.withUnsafeBufferPointer { sg in
             gaussian.withUnsafeBufferPointer { gs in
               scales.withUnsafeBufferPointer { sc in
                 permutation.withUnsafeBufferPointer { ps in
-                  result.storage.withUnsafeMutableBufferPointer { os in
+                  Matrix<S>.filled(rows: n, columns: m) { out in
                     let x = xs.baseAddress!, sign = sg.baseAddress!, g = gs.baseAddress!, scale = sc.baseAddress!
-                    let perm = ps.baseAddress!, out = os.baseAddress!
+                    let perm = ps.baseAddress!
                     RowParallel.forEachRange(rows: n, chunks: chunks) { range in
                         let first = UnsafeMutablePointer<S>.allocate(capacity: p)
                         let second = UnsafeMutablePointer<S>.allocate(capacity: p)
@@ -121,7 +120,6 @@ extension FastfoodProjection {
             }
           }
         }
-        return result
     }
 
     /// t ← s/(‖g‖√p) ⊙ H G Π H B [x; 0] on the first `count` outputs (`scratch`, `t`: p values each).
@@ -131,13 +129,13 @@ extension FastfoodProjection {
         p: Int, log2p: Int, signs: UnsafePointer<S>, permutation: UnsafePointer<Int32>,
         gaussian: UnsafePointer<S>, scale: UnsafePointer<S>, count: Int
     ) {
-        for j in 0..<d { u[j] = x[j] * signs[j] }
+        ElementwiseKernels.multiply(x, signs, into: u, count: d)
         if p > d { (u + d).update(repeating: 0, count: p - d) }
         FastWalshHadamardTransform.transform(u, log2Count: log2p)
         // G Π: tᵢ = gᵢ · u_{π(i)}.
-        for i in 0..<p { t[i] = gaussian[i] * u[Int(permutation[i])] }
+        ElementwiseKernels.gatherMultiply(u, permutation: permutation, gaussian, into: t, count: p)
         FastWalshHadamardTransform.transform(t, log2Count: log2p)
-        for i in 0..<count { t[i] *= scale[i] }
+        ElementwiseKernels.multiply(t, by: scale, count: count)
     }
 }
 

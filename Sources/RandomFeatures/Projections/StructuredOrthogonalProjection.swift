@@ -95,15 +95,13 @@ extension StructuredOrthogonalProjection {
                      "batch rows have \(batch.columns) values; the projection was drawn for d = \(inputDimension)")
         let n = batch.rows, d = inputDimension, m = rowCount, p = paddedDimension
         let k = hadamardBlocks, log2p = log2Padded, blocks = blocks
-        var result = Matrix<S>(rows: n, columns: m)
-        guard n > 0 else { return result }
+        guard n > 0 else { return Matrix<S>(rows: 0, columns: m) }
         let chunks = RowParallel.chunkCount(rows: n, workPerRow: blocks.count * k * p * max(1, log2p))
-        batch.storage.withUnsafeBufferPointer { xs in
+        return batch.storage.withUnsafeBufferPointer { xs in
             signs.withUnsafeBufferPointer { sg in
                 scales.withUnsafeBufferPointer { sc in
-                    result.storage.withUnsafeMutableBufferPointer { os in
+                    Matrix<S>.filled(rows: n, columns: m) { out in
                         let x = xs.baseAddress!, sign = sg.baseAddress!, scale = sc.baseAddress!
-                        let out = os.baseAddress!
                         RowParallel.forEachRange(rows: n, chunks: chunks) { range in
                             let scratch = UnsafeMutablePointer<S>.allocate(capacity: p)
                             defer { scratch.deallocate() }
@@ -124,7 +122,6 @@ extension StructuredOrthogonalProjection {
                 }
             }
         }
-        return result
     }
 
     /// t ← scale ⊙ (H D₁ H D₂ ⋯ H D_k [x; 0]) on the first `count` outputs (`t` holds p values).
@@ -133,18 +130,16 @@ extension StructuredOrthogonalProjection {
         _ x: UnsafePointer<S>, d: Int, into t: UnsafeMutablePointer<S>, p: Int, log2p: Int,
         diagonals: UnsafePointer<S>, k: Int, scale: UnsafePointer<S>, count: Int
     ) {
-        let last = diagonals + (k - 1) * p
-        for j in 0..<d { t[j] = x[j] * last[j] }
+        ElementwiseKernels.multiply(x, diagonals + (k - 1) * p, into: t, count: d)
         if p > d { (t + d).update(repeating: 0, count: p - d) }
         FastWalshHadamardTransform.transform(t, log2Count: log2p)
         var level = k - 2
         while level >= 0 {
-            let diagonal = diagonals + level * p
-            for j in 0..<p { t[j] *= diagonal[j] }
+            ElementwiseKernels.multiply(t, by: diagonals + level * p, count: p)
             FastWalshHadamardTransform.transform(t, log2Count: log2p)
             level -= 1
         }
-        for j in 0..<count { t[j] *= scale[j] }
+        ElementwiseKernels.multiply(t, by: scale, count: count)
     }
 }
 
