@@ -1,3 +1,5 @@
+import _HadamardKernels
+
 /// Fastfood (Le, Sarlós, Smola, "Fastfood — Approximating Kernel Expansions in
 /// Loglinear Time", ICML 2013), with the normalisation of ALGORITHMS.md §2.4.
 ///
@@ -112,6 +114,10 @@ extension FastfoodProjection {
                         let second = UnsafeMutablePointer<S>.allocate(capacity: p)
                         defer { first.deallocate(); second.deallocate() }
                         for r in range {
+                            // Ask for the next row's input while this row's transforms run.
+                            if r + 1 < range.upperBound {
+                                MemoryPrefetch.read(x + (r + 1) * d, byteCount: d * MemoryLayout<S>.stride)
+                            }
                             for b in 0..<blocks.count {
                                 let rows = blocks.rows(ofBlock: b)
                                 let target = out + r * m + rows.lowerBound

@@ -1,4 +1,5 @@
 import RealModule
+import _HadamardKernels
 
 /// Structured orthogonal random features, SORF (Yu, Suresh, Choromanski, Holtmann-Rice,
 /// Kumar, "Orthogonal Random Features", NeurIPS 2016; construction as in ALGORITHMS.md §2.3).
@@ -116,6 +117,10 @@ extension StructuredOrthogonalProjection {
                         let scratch = UnsafeMutablePointer<S>.allocate(capacity: p)
                         defer { scratch.deallocate() }
                         for r in range {
+                            // Ask for the next row's input while this row's transforms run.
+                            if r + 1 < range.upperBound {
+                                MemoryPrefetch.read(x + (r + 1) * d, byteCount: d * MemoryLayout<S>.stride)
+                            }
                             for b in 0..<blocks.count {
                                 let rows = blocks.rows(ofBlock: b)
                                 let target = out + r * m + rows.lowerBound
