@@ -6,7 +6,7 @@ import Testing
 @Suite struct FloatTrigonometryTests {
     /// Arguments across the range the kernel accepts, including quadrant boundaries
     /// k·π/4 and both signs; the error bound is a few Float ulps of 1 near the origin
-    /// (measured worst 8.5e-8: the rounding of the Float result) up to Cephes. bound |x| ≤ 8192.
+    /// (measured worst 8.5e-8: the rounding of the Float result) up to Cephes' bound |x| ≤ 8192.
     @Test(arguments: [(1.0, 1.5e-7), (100.0, 1.5e-7), (8192.0, 1.5e-7)])
     func againstDouble(range: Double, bound: Double) {
         var values: [Float] = []

@@ -22,7 +22,7 @@ public enum FeaturesBenchmark {
         public var features = 1024
         public var precision: FeaturesConfiguration.Precision = .float32
         public var samples = 11
-        /// OpenBLAS threads (the GEMM of the iid baseline and of dense projections).
+        /// Threads of OpenBLAS (GEMM of the iid baseline and dense projections) and of the element-wise loops.
         public var threads = ProcessInfo.processInfo.activeProcessorCount
         public init() {}
     }
@@ -68,6 +68,7 @@ public enum FeaturesBenchmark {
             throw RFToolError.usage("--projection: '\(c.projection.rawValue)' is not meaningful for \(c.kernel)/\(entry.estimator); valid projections: \(estimator.validProjections.map(\.rawValue).joined(separator: ", "))")
         }
         openblas_set_num_threads(Int32(c.threads))
+        FeatureThreads.count = c.threads
         // Inputs as scikit-learn's script draws them: standard normal entries, here
         // scaled by 1/√d so that ‖x‖ ≈ 1 (the bandwidth σ = 1 then gives O(1) arguments).
         var g = RandomStream(seed: 12345)

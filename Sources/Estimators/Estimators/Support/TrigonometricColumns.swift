@@ -155,7 +155,8 @@ enum TrigonometricColumns {
 }
 
 /// How many threads the feature maps' element-wise loops use (all cores by default).
-/// The output never depends on it.
+/// The output never depends on it. Set it once at start-up (`rftool bench features
+/// --threads`), before any transform runs.
 public enum FeatureThreads {
     nonisolated(unsafe) public static var count = max(1, (try? systemCoreCount()) ?? 1)
 
