@@ -18,29 +18,33 @@ enum TrigonometricColumns {
     /// Below this many arguments one thread does the work (spawning costs more).
     static let parallelThreshold = 1 << 16
 
-    static func write<S: BLASScalar>(_ z: Matrix<S>, scale: Double, rowScales: [Double]? = nil, offsets: [Double]? = nil,
-                                     into out: inout Matrix<S>, cosColumn: Int, sinColumn: Int?,
-                                     threads: Int = FeatureThreads.count) {
-        let m = z.columns, width = out.columns
-        precondition(out.rows == z.rows && cosColumn + m <= width && (sinColumn.map { $0 + m <= width } ?? true))
+    /// The n×m (cos only) or n×2m ([cos | sin]) feature matrix of the projections `z` (n×m),
+    /// written once into uninitialised storage (no zero fill: every entry is written).
+    static func features<S: BLASScalar>(_ z: Matrix<S>, scale: Double, rowScales: [Double]? = nil, offsets: [Double]? = nil,
+                                        withSine: Bool, threads: Int = FeatureThreads.count) -> Matrix<S> {
+        let m = z.columns, rows = z.rows
+        let width = withSine ? 2 * m : m
         precondition(offsets.map { $0.count == m } ?? true)
-        precondition(rowScales.map { $0.count == z.rows } ?? true)
-        let rows = z.rows
+        precondition(rowScales.map { $0.count == rows } ?? true)
         let workers = z.storage.count < parallelThreshold ? 1 : max(1, min(threads, rows))
-        z.storage.withUnsafeBufferPointer { zb in
-            out.storage.withUnsafeMutableBufferPointer { ob in
-                let band = Band(z: zb, out: ob, columns: m, width: width, cosColumn: cosColumn, sinColumn: sinColumn,
+        let storage = [S](unsafeUninitializedCapacity: rows * width) { buffer, initialized in
+            z.storage.withUnsafeBufferPointer { zb in
+                let band = Band(z: zb, out: buffer, columns: m, width: width, cosColumn: 0, sinColumn: withSine ? m : nil,
                                 scale: scale, rowScales: rowScales, offsets: offsets)
-                if workers == 1 {
+                if rows * width == 0 {
+                    // Nothing to write.
+                } else if workers == 1 {
                     band.write(rows: 0..<rows)
                 } else {
                     let per = (rows + workers - 1) / workers
                     DispatchQueue.concurrentPerform(iterations: workers) { w in
-                        band.write(rows: (w * per)..<min(rows, (w + 1) * per))
+                        band.write(rows: min(rows, w * per)..<min(rows, (w + 1) * per))
                     }
                 }
             }
+            initialized = rows * width
         }
+        return Matrix(rows: rows, columns: width, storage: storage)
     }
 
     /// The buffers of one call; workers write disjoint row ranges of `out`.
@@ -121,11 +125,9 @@ enum TrigonometricColumns {
                 let row = zp + p * m
                 let cosOut = op + p * width + cosColumn
                 let sinOut = sinColumn.map { op + p * width + $0 }
-                // One range check per row (the mask operations of the stdlib go lane by lane).
-                var largest: Float = 0
-                for j in 0..<m { largest = Swift.max(largest, Swift.abs(row[j])) }
+                let inRange = Self.allBelowLimit(row, count: m)
                 var j = 0
-                while largest < FloatTrigonometry.limit && j + 16 <= m {
+                while inRange && j + 16 <= m {
                     let v = UnsafeRawPointer(row + j).loadUnaligned(as: FloatTrigonometry.Lanes.self)
                     let (c, sn) = FloatTrigonometry.cosSin(v)
                     UnsafeMutableRawPointer(cosOut + j).storeBytes(of: c * s, as: FloatTrigonometry.Lanes.self)
@@ -140,6 +142,27 @@ enum TrigonometricColumns {
                     j += 1
                 }
             }
+        }
+
+        /// Whether |row[j]| < FloatTrigonometry.limit for every j (false for NaN), on bit patterns:
+        /// a lane's (limit − |x|) as Int32 is negative exactly when |x| ≥ limit or x is NaN, and
+        /// OR-ing the lanes keeps any sign bit (the stdlib's per-lane max and masks do not vectorise).
+        private static func allBelowLimit(_ row: UnsafePointer<Float>, count m: Int) -> Bool {
+            let limitBits = Int32(bitPattern: FloatTrigonometry.limit.bitPattern)
+            let magnitude = SIMD16<Int32>(repeating: 0x7FFF_FFFF)
+            var any = SIMD16<Int32>()
+            var j = 0
+            while j + 16 <= m {
+                let bits = UnsafeRawPointer(row + j).loadUnaligned(as: SIMD16<Int32>.self)
+                any |= SIMD16(repeating: limitBits) &- (bits & magnitude)
+                j += 16
+            }
+            var ok = (any & SIMD16(repeating: Int32.min)) == SIMD16<Int32>()
+            while j < m {
+                ok = ok && Swift.abs(row[j]) < FloatTrigonometry.limit
+                j += 1
+            }
+            return ok
         }
 
         @inline(__always)
