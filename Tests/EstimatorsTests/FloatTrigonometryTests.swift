@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Estimators
+import _TrigonometricKernels
 
 /// The Float cos/sin kernel of the trigonometric feature maps against Double's libm.
 @Suite struct FloatTrigonometryTests {
@@ -19,13 +19,64 @@ import Testing
         while values.count % 16 != 0 { values.append(0) }
         var worst = 0.0
         for start in stride(from: 0, to: values.count, by: 16) {
-            let lanes = FloatTrigonometry.Lanes(values[start..<(start + 16)])
-            let (c, s) = FloatTrigonometry.cosSin(lanes)
+            let lanes = FloatCosSin.Lanes(values[start..<(start + 16)])
+            let (c, s) = FloatCosSin.cosSin(lanes)
             for k in 0..<16 {
                 let x = Double(lanes[k])
                 worst = max(worst, abs(Double(c[k]) - cos(x)), abs(Double(s[k]) - sin(x)))
             }
         }
         #expect(worst <= bound, "range \(range): worst |error| \(worst)")
+    }
+}
+
+import RandomFeatures
+import _TrigonometricKernelsAVX2
+import _TrigonometricKernelsAVX512
+
+/// Every compiled variant of the Float kernel writes the same bits as the portable one,
+/// including a row with an argument beyond the Float limit (computed in Double) and a
+/// ragged tail (m mod 16 ≠ 0).
+@Suite struct FloatCosSinVariantTests {
+    @Test func variantsAgreeBitForBit() {
+        let rows = 5, m = 37, width = 2 * m
+        var state: UInt64 = 99
+        var z = (0..<(rows * m)).map { _ -> Float in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Float((Double(state >> 11) * 0x1p-53 * 2 - 1) * 40)
+        }
+        z[2 * m + 3] = 1e5
+        let scales: [Double] = [1, 0.5, 2, 1e-3, 3]
+        func run(_ set: HadamardInstructionSet) -> [Float] {
+            var out = [Float](repeating: .nan, count: rows * width)
+            z.withUnsafeBufferPointer { zb in
+                scales.withUnsafeBufferPointer { sb in
+                    out.withUnsafeMutableBufferPointer { ob in
+                        let args = (zb.baseAddress!, ob.baseAddress!, sb.baseAddress!)
+                        switch set {
+                        case .portable:
+                            FloatCosSin.writeRows(args.0, columns: m, rows: 0..<rows, into: args.1, width: width, sinColumn: m, scale: 0.25, rowScales: args.2, offsets: nil)
+                        case .avx2:
+                            FloatCosSinAVX2.writeRows(args.0, columns: m, rows: 0..<rows, into: args.1, width: width, sinColumn: m, scale: 0.25, rowScales: args.2, offsets: nil)
+                        case .avx512:
+                            FloatCosSinAVX512.writeRows(args.0, columns: m, rows: 0..<rows, into: args.1, width: width, sinColumn: m, scale: 0.25, rowScales: args.2, offsets: nil)
+                        }
+                    }
+                }
+            }
+            return out
+        }
+        let reference = run(.portable)
+        #expect(reference.allSatisfy { $0.isFinite })
+        for p in 0..<rows {
+            for j in 0..<m {
+                let t = Double(z[p * m + j]), s = 0.25 * scales[p]
+                #expect(abs(Double(reference[p * width + j]) - s * cos(t)) <= 2e-7 * max(1, s))
+                #expect(abs(Double(reference[p * width + m + j]) - s * sin(t)) <= 2e-7 * max(1, s))
+            }
+        }
+        for set in HadamardInstructionSet.available where set != .portable {
+            #expect(run(set).map(\.bitPattern) == reference.map(\.bitPattern), "\(set)")
+        }
     }
 }

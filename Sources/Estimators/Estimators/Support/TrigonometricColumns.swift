@@ -1,5 +1,8 @@
 import Dispatch
 import RandomFeatures
+import _TrigonometricKernels
+import _TrigonometricKernelsAVX2
+import _TrigonometricKernelsAVX512
 
 /// The cos/sin columns of the trigonometric feature maps, written in blocks of
 /// eight with `VectorMath.cosSin` (Cody–Waite reduction, Cephes polynomials, in
@@ -60,7 +63,7 @@ enum TrigonometricColumns {
         let offsets: [Double]?
 
         func write(rows: Range<Int>) {
-            if S.self == Float.self && offsets == nil {
+            if S.self == Float.self {
                 writeFloat(rows: rows)
                 return
             }
@@ -115,54 +118,31 @@ enum TrigonometricColumns {
             }
         }
 
-        /// The Float path: 16 lanes of `FloatTrigonometry`, Double only for out-of-range arguments.
+        /// The Float path: 16 lanes of `FloatCosSin`, in the variant compiled for the best
+        /// instruction set this processor runs (all variants give the same bits).
         private func writeFloat(rows: Range<Int>) {
-            let m = columns
             let zp = UnsafeRawPointer(z.baseAddress!).assumingMemoryBound(to: Float.self)
             let op = UnsafeMutableRawPointer(out.baseAddress!).assumingMemoryBound(to: Float.self)
-            for p in rows {
-                let s = Float(scale * (rowScales?[p] ?? 1))
-                let row = zp + p * m
-                let cosOut = op + p * width + cosColumn
-                let sinOut = sinColumn.map { op + p * width + $0 }
-                let inRange = Self.allBelowLimit(row, count: m)
-                var j = 0
-                while inRange && j + 16 <= m {
-                    let v = UnsafeRawPointer(row + j).loadUnaligned(as: FloatTrigonometry.Lanes.self)
-                    let (c, sn) = FloatTrigonometry.cosSin(v)
-                    UnsafeMutableRawPointer(cosOut + j).storeBytes(of: c * s, as: FloatTrigonometry.Lanes.self)
-                    if let sinOut { UnsafeMutableRawPointer(sinOut + j).storeBytes(of: sn * s, as: FloatTrigonometry.Lanes.self) }
-                    j += 16
-                }
-                // The last m mod 16 columns (all of them in a row with a large argument), in Double.
-                while j < m {
-                    let t = Double(row[j])
-                    cosOut[j] = Float(Double(s) * Double.cos(t))
-                    if let sinOut { sinOut[j] = Float(Double(s) * Double.sin(t)) }
-                    j += 1
+            let sine = sinColumn ?? -1
+            let floatOffsets = offsets?.map { Float($0) }
+            func run(_ scales: UnsafePointer<Double>?, _ betas: UnsafePointer<Float>?) {
+                switch HadamardInstructionSet.best {
+                case .avx512:
+                    FloatCosSinAVX512.writeRows(zp, columns: columns, rows: rows, into: op, width: width, sinColumn: sine,
+                                                scale: scale, rowScales: scales, offsets: betas)
+                case .avx2:
+                    FloatCosSinAVX2.writeRows(zp, columns: columns, rows: rows, into: op, width: width, sinColumn: sine,
+                                              scale: scale, rowScales: scales, offsets: betas)
+                case .portable:
+                    FloatCosSin.writeRows(zp, columns: columns, rows: rows, into: op, width: width, sinColumn: sine,
+                                          scale: scale, rowScales: scales, offsets: betas)
                 }
             }
-        }
-
-        /// Whether |row[j]| < FloatTrigonometry.limit for every j (false for NaN), on bit patterns:
-        /// a lane's (limit − |x|) as Int32 is negative exactly when |x| ≥ limit or x is NaN, and
-        /// OR-ing the lanes keeps any sign bit (the stdlib's per-lane max and masks do not vectorise).
-        private static func allBelowLimit(_ row: UnsafePointer<Float>, count m: Int) -> Bool {
-            let limitBits = Int32(bitPattern: FloatTrigonometry.limit.bitPattern)
-            let magnitude = SIMD16<Int32>(repeating: 0x7FFF_FFFF)
-            var any = SIMD16<Int32>()
-            var j = 0
-            while j + 16 <= m {
-                let bits = UnsafeRawPointer(row + j).loadUnaligned(as: SIMD16<Int32>.self)
-                any |= SIMD16(repeating: limitBits) &- (bits & magnitude)
-                j += 16
+            (rowScales ?? []).withUnsafeBufferPointer { scales in
+                (floatOffsets ?? []).withUnsafeBufferPointer { betas in
+                    run(rowScales == nil ? nil : scales.baseAddress, floatOffsets == nil ? nil : betas.baseAddress)
+                }
             }
-            var ok = (any & SIMD16(repeating: Int32.min)) == SIMD16<Int32>()
-            while j < m {
-                ok = ok && Swift.abs(row[j]) < FloatTrigonometry.limit
-                j += 1
-            }
-            return ok
         }
 
         @inline(__always)
