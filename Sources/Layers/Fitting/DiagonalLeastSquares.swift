@@ -22,19 +22,44 @@ import RandomFeatures
 /// shape is too large to form. Built and factored in Double, G's squared
 /// condition number stays far from Double's precision for these problems.
 public enum DiagonalLeastSquares {
+    /// The inputs U prepared once for several solves with different maps or targets:
+    /// column means ū, the centred Ũ and its Gram matrix ŨᵀŨ (`cblas_dsyrk`).
+    public struct Inputs: Sendable {
+        public let mean: [Double]
+        public let centered: Matrix<Double>
+        public let gram: Matrix<Double>
+
+        public init(_ u: Matrix<Double>) {
+            mean = DiagonalLeastSquares.columnMeans(u)
+            var c = u
+            let dim = u.columns
+            for r in 0..<u.rows {
+                for k in 0..<dim { c.storage[r * dim + k] -= mean[k] }
+            }
+            centered = c
+            gram = DiagonalLeastSquares.gram(c)
+        }
+    }
+
     /// - Returns: δ (N entries) and b (l entries).
     public static func solve(inputs u: Matrix<Double>, map m: Matrix<Double>, targets z: Matrix<Double>,
                              ridge lambda: Double) throws -> (scale: [Double], bias: [Double]) {
-        precondition(u.rows == z.rows && m.columns == u.columns && m.rows == z.columns, "shapes differ")
-        let n = u.rows, dim = u.columns, l = m.rows
-        let uMean = columnMeans(u), zMean = columnMeans(z)
-        var uc = u, zc = z
+        try solve(inputs: Inputs(u), map: m, mapGram: gram(m), targets: z, ridge: lambda)
+    }
+
+    /// The same with U prepared (`Inputs`) and MᵀM given (both reused across an alternating fit).
+    public static func solve(inputs u: Inputs, map m: Matrix<Double>, mapGram mm: Matrix<Double>, targets z: Matrix<Double>,
+                             ridge lambda: Double) throws -> (scale: [Double], bias: [Double]) {
+        let uc = u.centered
+        precondition(uc.rows == z.rows && m.columns == uc.columns && m.rows == z.columns, "shapes differ")
+        precondition(mm.rows == m.columns && mm.columns == m.columns, "MᵀM must be N × N")
+        let n = uc.rows, dim = uc.columns, l = m.rows
+        let zMean = columnMeans(z)
+        var zc = z
         for r in 0..<n {
-            for k in 0..<dim { uc.storage[r * dim + k] -= uMean[k] }
             for o in 0..<l { zc.storage[r * l + o] -= zMean[o] }
         }
-        var g = gram(uc)
-        let mm = gram(m)
+        var g = u.gram
         for i in g.storage.indices { g.storage[i] *= mm.storage[i] }
         for k in 0..<dim { g.storage[k * dim + k] += lambda }
         let zm = zc.multiplied(by: m)   // n × N
@@ -53,7 +78,7 @@ public enum DiagonalLeastSquares {
         var bias = zMean
         for o in 0..<l {
             var s = 0.0
-            for k in 0..<dim { s += m.storage[o * dim + k] * c[k] * uMean[k] }
+            for k in 0..<dim { s += m.storage[o * dim + k] * c[k] * u.mean[k] }
             bias[o] -= s
         }
         return (c, bias)
@@ -68,16 +93,20 @@ public enum DiagonalLeastSquares {
         return mean.map { $0 / Double(a.rows) }
     }
 
-    /// AᵀA (columns × columns) by one `cblas_dgemm`.
-    static func gram(_ a: Matrix<Double>) -> Matrix<Double> {
-        var g = Matrix<Double>(rows: a.columns, columns: a.columns)
-        if a.rows == 0 { return g }
+    /// AᵀA (columns × columns): one `cblas_dsyrk` (half the work of a GEMM), then the
+    /// lower triangle mirrored.
+    public static func gram(_ a: Matrix<Double>) -> Matrix<Double> {
+        let dim = a.columns
+        var g = Matrix<Double>(rows: dim, columns: dim)
+        if a.rows == 0 || dim == 0 { return g }
         a.storage.withUnsafeBufferPointer { p in
             g.storage.withUnsafeMutableBufferPointer { out in
-                Double.gemm(transposeA: true, transposeB: false, m: a.columns, n: a.columns, k: a.rows,
-                            alpha: 1, a: p.baseAddress!, lda: a.columns, b: p.baseAddress!, ldb: a.columns,
-                            beta: 0, c: out.baseAddress!, ldc: a.columns)
+                cblas_dsyrk(CblasRowMajor, CblasLower, CblasTrans, blasint(dim), blasint(a.rows),
+                            1, p.baseAddress!, blasint(dim), 0, out.baseAddress!, blasint(dim))
             }
+        }
+        for i in 0..<dim {
+            for j in (i + 1)..<dim { g.storage[i * dim + j] = g.storage[j * dim + i] }
         }
         return g
     }

@@ -190,18 +190,20 @@ public struct ACDCLayer: FittableLayer {
                               activation: request.activation, coefficients: request.polynomialCoefficients)
         let x = request.calibration, z = request.teacherPreActivations(on: x)
         let xf: Matrix<Float> = x.converted()
-        let idct = layer.inverseDCTRows()
+        let idct = layer.inverseDCTRows(), idctGram = DiagonalLeastSquares.gram(idct)
+        let inputs = DiagonalLeastSquares.Inputs(x)
         let n = layer.width
         for _ in 0..<alternations {
             // D_L given A₁.
             let plan = layer.load(xf)
             layer.runStack(plan, firstA: layer.a[0], stopBeforeLastD: true)
-            let u = Matrix<Double>(rows: x.rows, columns: n, storage: plan.buffer.map(Double.init))
-            let (lastD, b1) = try DiagonalLeastSquares.solve(inputs: u, map: idct, targets: z, ridge: request.ridge)
+            let u = DiagonalLeastSquares.Inputs(Matrix<Double>(rows: x.rows, columns: n, storage: plan.buffer.map(Double.init)))
+            let (lastD, b1) = try DiagonalLeastSquares.solve(inputs: u, map: idct, mapGram: idctGram, targets: z, ridge: request.ridge)
             layer = layer.replacing(lastD: lastD.map(Float.init), bias: b1.map(Float.init))
             // A₁ given D_L (only its first d_in entries meet non-zero inputs).
             let s: Matrix<Double> = layer.stackMatrix(firstA: [Float](repeating: 1, count: n)).converted()
-            let (firstA, b2) = try DiagonalLeastSquares.solve(inputs: x, map: s, targets: z, ridge: request.ridge)
+            let (firstA, b2) = try DiagonalLeastSquares.solve(inputs: inputs, map: s, mapGram: DiagonalLeastSquares.gram(s),
+                                                              targets: z, ridge: request.ridge)
             var a0 = layer.a[0]
             for i in 0..<dIn { a0[i] = Float(firstA[i]) }
             layer = layer.replacing(firstA: a0, bias: b2.map(Float.init))

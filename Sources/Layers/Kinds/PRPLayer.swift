@@ -22,7 +22,7 @@ import RandomFeatures
 public struct PRPLayer: FittableLayer {
     public static let kindName = "prp"
     /// Rounds of the alternating fit after the first (w, b) step.
-    public static let alternations = 3
+    public static let alternations = 2
 
     public let projection: PRPProjection
     public let seed: UInt64
@@ -96,12 +96,12 @@ public struct PRPLayer: FittableLayer {
         var w = [Double](repeating: 0, count: dOut), b = [Double](repeating: 0, count: dOut)
         var trace = [Double]()
 
-        func scaledInputs() -> Matrix<Double> {
+        func projected() -> Matrix<Double> {   // H = (X ⊙ α) P
             var xa = x
             for r in 0..<n { for i in 0..<dIn { xa.storage[r * dIn + i] *= alpha[i] } }
-            return xa
+            return xa.multiplied(by: p)
         }
-        func objective(_ h: Matrix<Double>) -> Double {   // h = (X ⊙ α) P
+        func objective(_ h: Matrix<Double>) -> Double {
             var s = 0.0
             for r in 0..<n { for o in 0..<dOut {
                 let e = w[o] * h.storage[r * dOut + o] + b[o] - z.storage[r * dOut + o]
@@ -109,21 +109,20 @@ public struct PRPLayer: FittableLayer {
             } }
             return s
         }
-        func stepScale() throws {
-            let h = scaledInputs().multiplied(by: p)
+        let inputs = DiagonalLeastSquares.Inputs(x)   // X̃ and X̃ᵀX̃, the same in every α step
+        let pt = p.transposed()
+        var h = projected()
+        (w, b) = try DiagonalLeastSquares.solvePerColumn(inputs: h, targets: z, ridge: request.ridge)
+        trace.append(objective(h))
+        for _ in 0..<alternations {
+            var m = pt   // M = diag(w) Pᵀ, d_out × d_in
+            for o in 0..<dOut { for i in 0..<dIn { m.storage[o * dIn + i] *= w[o] } }
+            (alpha, b) = try DiagonalLeastSquares.solve(inputs: inputs, map: m, mapGram: DiagonalLeastSquares.gram(m),
+                                                        targets: z, ridge: request.ridge)
+            h = projected()
+            trace.append(objective(h))
             (w, b) = try DiagonalLeastSquares.solvePerColumn(inputs: h, targets: z, ridge: request.ridge)
             trace.append(objective(h))
-        }
-        func stepAlpha() throws {
-            var m = p.transposed()   // d_out × d_in, rows scaled by w
-            for o in 0..<dOut { for i in 0..<dIn { m.storage[o * dIn + i] *= w[o] } }
-            (alpha, b) = try DiagonalLeastSquares.solve(inputs: x, map: m, targets: z, ridge: request.ridge)
-            trace.append(objective(scaledInputs().multiplied(by: p)))
-        }
-        try stepScale()
-        for _ in 0..<alternations {
-            try stepAlpha()
-            try stepScale()
         }
         let layer = try PRPLayer(projection: kind, seed: request.seed, inputDimension: dIn, outputDimension: dOut,
                                  alpha: alpha.map(Float.init), scale: w.map(Float.init), bias: b.map(Float.init),
