@@ -32,7 +32,7 @@ extension RFTool {
         @Option(help: "r: lowrank rank (default from --features).") var rank: Int?
         @Option(name: .customLong("acdc-layers"), help: "Layers of the acdc stack.") var acdcLayers: Int = 4
         @Option(help: "Ridge lambda >= 0 of the fits.") var ridge: Double = 1e-6
-        @Option(help: "Timed calls per kind (the median is reported).") var repetitions: Int = 9
+        @Option(help: "Timed rounds (one call of every kind per round); the median is reported.") var repetitions: Int = 15
         @Option(help: "Seed of the teacher, inputs and fixed random matrices.") var seed: UInt64 = 0
         @Option(help: "Output CSV.") var out: String = "results/layers.csv"
 

@@ -10,9 +10,11 @@ import RandomFeatures
 ///   A file: W (and `--bias`) from .npy; d_in, d_out are its shape.
 /// - Calibration inputs: `calibrationRows` rows x ~ N(0, I) (default max(d_in, d_out)).
 ///   Held-out inputs: the timed batch itself, `batch` further N(0, I) rows.
-/// - Timing: the median over `repetitions` calls of `forward` on the batch (after 2
-///   warm-up calls), each call including its output allocation (and, for acdc, its
-///   FFTW plan). The thread count is OpenBLAS's default for every kind.
+/// - Timing: after every kind is fitted and warmed up (2 calls), `repetitions` rounds
+///   each time one `forward` call of every kind in turn (round-robin, so that a change
+///   in machine load hits all kinds alike); a kind's figure is its median over rounds.
+///   A call includes its output allocation (and, for acdc, its FFTW plan). The thread
+///   count is OpenBLAS's default for every kind.
 /// - Hyper-parameters: dyad k = `blocks`; lowrank r = `rank`, by default the rank
 ///   whose parameters match an m-feature layer's output weights,
 ///   r = ⌊m·d_out / (d_in + d_out)⌋ (m = `features`); acdc has `acdcLayers` layers;
@@ -36,7 +38,7 @@ public enum LayerBenchmark {
         public var rank: Int? = nil
         public var acdcLayers = 4
         public var ridge = 1e-6
-        public var repetitions = 9
+        public var repetitions = 15
         public var seed: UInt64 = 0
         public var out = "results/layers.csv"
         public init() {}
@@ -128,8 +130,10 @@ public enum LayerBenchmark {
         let heldOut = Matrix(rows: c.batch, columns: dIn, storage: hs)
         let batch: Matrix<Float> = heldOut.converted()
 
-        var rows = [Row]()
-        var dense: Row?
+        // Fit every kind first, then time them round-robin (one call of each kind per
+        // round, `repetitions` rounds) so that a change in machine load during the run
+        // affects every kind alike; each kind's figure is its median over rounds.
+        var fitted = [(layer: any FittableLayer, error: Double, fitSeconds: Double)]()
         for name in kinds {
             let request = LayerFitRequest(
                 teacherWeights: w, teacherBias: b, activation: activation, polynomialCoefficients: coefficients,
@@ -143,20 +147,34 @@ public enum LayerBenchmark {
             }
             let fitSeconds = Double(Stopwatch.now() - start) / 1e9
             let error = try FitLayerRunner.relativeError(of: layer, request: request, on: heldOut)
-            let ns = Stopwatch.medianNanoseconds(repetitions: c.repetitions, warmup: 2) {
-                _ = try? layer.forward(batch)
+            progress("layer-bench: \(name): fit \(String(format: "%.1f", fitSeconds)) s, rel_error \(String(format: "%.4f", error))")
+            fitted.append((layer, error, fitSeconds))
+        }
+        for entry in fitted {   // warm-up
+            for _ in 0..<2 { _ = try entry.layer.forward(batch) }
+        }
+        var samples = [[Double]](repeating: [], count: fitted.count)
+        for _ in 0..<c.repetitions {
+            for (i, entry) in fitted.enumerated() {
+                let start = Stopwatch.now()
+                _ = try entry.layer.forward(batch)
+                samples[i].append(Double(Stopwatch.now() - start) / 1e6)
             }
-            var row = Row(kind: name, inputDimension: dIn, outputDimension: dOut, batch: c.batch, features: c.features,
+        }
+        func median(_ v: [Double]) -> Double {
+            let s = v.sorted(), m = s.count / 2
+            return s.count % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2
+        }
+        let denseMilliseconds = median(samples[0]), denseBytes = fitted[0].layer.storedBytes
+        var rows = [Row]()
+        for (i, entry) in fitted.enumerated() {
+            let layer = entry.layer, ms = median(samples[i])
+            let row = Row(kind: layer.kind, inputDimension: dIn, outputDimension: dOut, batch: c.batch, features: c.features,
                           parameters: layer.parameterCount, bytes: layer.storedBytes, macs: layer.multiplyAddsPerInput,
-                          medianMilliseconds: ns / 1e6, speedupVersusDense: 1, memoryRatio: 1, relativeError: error,
-                          fitSeconds: fitSeconds)
-            if let dense {
-                row.speedupVersusDense = dense.medianMilliseconds / row.medianMilliseconds
-                row.memoryRatio = Double(row.bytes) / Double(dense.bytes)
-            } else {
-                dense = row
-            }
-            progress("layer-bench: \(name): fit \(String(format: "%.1f", fitSeconds)) s, median \(String(format: "%.2f", row.medianMilliseconds)) ms, speedup \(String(format: "%.2f", row.speedupVersusDense)), rel_error \(String(format: "%.4f", error))")
+                          medianMilliseconds: ms, speedupVersusDense: denseMilliseconds / ms,
+                          memoryRatio: Double(layer.storedBytes) / Double(denseBytes), relativeError: entry.error,
+                          fitSeconds: entry.fitSeconds)
+            progress("layer-bench: \(row.kind): median \(String(format: "%.2f", ms)) ms, speedup \(String(format: "%.2f", row.speedupVersusDense))")
             rows.append(row)
         }
         try AtomicFile.write(render(rows), to: c.out)
