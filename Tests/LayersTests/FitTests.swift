@@ -1,3 +1,4 @@
+import CBLAS
 import Foundation
 import Testing
 @testable import Layers
@@ -61,8 +62,9 @@ import RandomFeatures
         for o in 0..<16 { #expect(abs(Double(layer.bias[o]) - bias[o]) < 1e-5) }
     }
 
-    /// A rank-3 teacher is recovered exactly at rank 3; at lower rank on isotropic inputs,
-    /// ‖W − W Vᵣᵀ Vᵣ‖_F equals √(Σ_{i>r} sᵢ²) (Eckart–Young) for the SVD's V.
+    /// A rank-3 teacher is recovered exactly at rank 3. For the leading right singular
+    /// vectors, ‖W − W Vᵣᵀ Vᵣ‖²_F = ‖W‖²_F − Σ_{i≤r} sᵢ² (Eckart–Young), the rows of Vᵣ are
+    /// orthonormal, and the values match LAPACK's SVD (`dgesdd`) of the same matrix.
     @Test func lowRankRecoversALowRankTeacher() throws {
         let w = TestData.gaussian(12, 3, seed: 61).multiplied(by: TestData.gaussian(3, 20, seed: 62))
         let layer = try LowRankLayer.fit(Self.request(w, bias: [Double](repeating: 0.5, count: 12), rows: 30, rank: 3))
@@ -73,8 +75,20 @@ import RandomFeatures
         let projected = full.multipliedByTranspose(of: v).multiplied(by: v)
         var residual = 0.0
         for i in full.storage.indices { residual += pow(full.storage[i] - projected.storage[i], 2) }
-        let tail = s[4...].reduce(0) { $0 + $1 * $1 }
-        #expect(abs(residual - tail) <= 1e-9 * tail)
+        let total = full.storage.reduce(0) { $0 + $1 * $1 }
+        let tail = total - s.reduce(0) { $0 + $1 * $1 }
+        #expect(abs(residual - tail) <= 1e-9 * total)
+        let gram = v.multipliedByTranspose(of: v)
+        for i in 0..<4 { for j in 0..<4 { #expect(abs(gram[i, j] - (i == j ? 1 : 0)) < 1e-10) } }
+        // dgesdd on the same matrix (column-major Wᵀ has the same singular values).
+        var a = full.storage, sv = [Double](repeating: 0, count: 12)
+        var jobz = CChar(UInt8(ascii: "N")), m32 = Int32(20), n32 = Int32(12), lda = Int32(20), one = Int32(1)
+        var info: Int32 = 0, lwork = Int32(2000), u = 0.0, vt = 0.0
+        var work = [Double](repeating: 0, count: 2000), iwork = [Int32](repeating: 0, count: 96)
+        var ldu = one
+        dgesdd_(&jobz, &m32, &n32, &a, &lda, &sv, &u, &one, &vt, &ldu, &work, &lwork, &iwork, &info)
+        #expect(info == 0)
+        for i in 0..<4 { #expect(abs(s[i] - sv[i]) <= 1e-10 * sv[0]) }
     }
 
     /// PRP's alternating fit: each closed-form step cannot increase ‖Ŷ − Z‖² (λ = 0).

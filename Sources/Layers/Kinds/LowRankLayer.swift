@@ -7,9 +7,10 @@ import RandomFeatures
 /// forward: two `cblas_sgemm` calls, H = X Vᵀ (n × r), then H Uᵀ, plus bias and f.
 ///
 /// Fit (closed form, two steps):
-/// 1. V = the r leading right singular vectors of the teacher W (truncated SVD,
-///    LAPACK `dgesdd`): W ≈ U_r S_r V_rᵀ is the best rank-r approximation of W
-///    in Frobenius norm (Eckart–Young).
+/// 1. V = the r leading right singular vectors of the teacher W (truncated SVD:
+///    the top-r eigenvectors of WᵀW by LAPACK `dsyevr`, see `TruncatedSVD`):
+///    W ≈ U_r S_r V_rᵀ is the best rank-r approximation of W in Frobenius norm
+///    (Eckart–Young).
 /// 2. With V fixed, U and b are the ridge least-squares solution on the teacher's
 ///    calibration pre-activations Z = X Wᵀ + b_teacher:
 ///    [U | b]ᵀ = argmin ‖[X Vᵀ, 1] Θ − Z‖² + λ‖Θ‖²  (`RidgeSolver`, QR).
