@@ -179,6 +179,7 @@ import RandomFeatures
         c.kinds = ["dyad", "lowrank", "prp", "acdc", "dense"]
         c.repetitions = 1
         c.out = "\(dir)/layers.csv"
+        try Data("an older file\n".utf8).write(to: URL(fileURLWithPath: c.out))   // replaced atomically
         let rows = try LayerBenchmark.run(c)
         let text = try String(contentsOfFile: c.out, encoding: .utf8)
         let lines = text.split(separator: "\n")
