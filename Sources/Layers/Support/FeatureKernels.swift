@@ -1,0 +1,105 @@
+import RandomFeatures
+import RealModule
+
+/// The element-wise halves of the random-feature layers' x towers, applied to a
+/// projected batch Z = X Gᵀ (n × m) in one pass over contiguous rows: no per-row
+/// allocation, cos/sin eight lanes at a time (`VectorMath.cosSin`), and every
+/// per-row constant computed once in Double (ALGORITHMS.md §1, Float traps).
+enum FeatureKernels {
+    /// Beyond this |argument| the vector cos/sin defers to the scalar library call.
+    static let vectorArgumentLimit = 1.0e5
+
+    /// F = [s_p·cos(Z); s_p·sin(Z)] per row p (n × 2m): the real cos/sin
+    /// re-parametrisation of the URF x tower (ALGORITHMS.md §5.6) at M = 0.
+    static func cosSin<S: BLASScalar>(_ z: Matrix<S>, rowScales: [Double]) -> Matrix<S> {
+        precondition(rowScales.count == z.rows)
+        let n = z.rows, m = z.columns, width = 2 * m
+        var out = Matrix<S>(rows: n, columns: width)
+        z.storage.withUnsafeBufferPointer { zb in
+            out.storage.withUnsafeMutableBufferPointer { ob in
+                for p in 0..<n {
+                    let s = rowScales[p]
+                    let row = p * m, outRow = p * width
+                    var j = 0
+                    while j + 8 <= m {
+                        var v = SIMD8<Double>()
+                        for k in 0..<8 { v[k] = zb[row + j + k].doubleValue }
+                        if all((v .< vectorArgumentLimit) .& (v .> -vectorArgumentLimit)) {
+                            let (c, sn) = VectorMath.cosSin(v)
+                            for k in 0..<8 {
+                                ob[outRow + j + k] = S(s * c[k])
+                                ob[outRow + m + j + k] = S(s * sn[k])
+                            }
+                        } else {
+                            for k in 0..<8 {
+                                ob[outRow + j + k] = S(s * Double.cos(v[k]))
+                                ob[outRow + m + j + k] = S(s * Double.sin(v[k]))
+                            }
+                        }
+                        j += 8
+                    }
+                    while j < m {
+                        let t = zb[row + j].doubleValue
+                        ob[outRow + j] = S(s * Double.cos(t))
+                        ob[outRow + m + j] = S(s * Double.sin(t))
+                        j += 1
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Z ← exp(Z + o_p) in place, with the row offset o_p in Double: the positive
+    /// (exp) URF x tower at M = 0, o_p = −‖x_p‖²/2 − log(m)/2 (§5.5).
+    static func exponentiate<S: BLASScalar>(_ z: inout Matrix<S>, rowOffsets: [Double]) {
+        precondition(rowOffsets.count == z.rows)
+        let m = z.columns
+        z.storage.withUnsafeMutableBufferPointer { zb in
+            for p in 0..<z.rows {
+                let o = rowOffsets[p]
+                for j in (p * m)..<((p + 1) * m) { zb[j] = S(Double.exp(zb[j].doubleValue + o)) }
+            }
+        }
+    }
+
+    /// Z ← max(Z, 0)·scale in place: the ReLU-SNNK x tower (§5.7, c = 0).
+    static func rectify<S: BLASScalar>(_ z: inout Matrix<S>, scale: S) {
+        z.storage.withUnsafeMutableBufferPointer { zb in
+            for j in zb.indices { zb[j] = max(zb[j], 0) * scale }
+        }
+    }
+
+    /// Y ← Y + 1·βᵀ: the output bias added to every row in place.
+    static func addRowVector<S: BLASScalar>(_ y: inout Matrix<S>, _ beta: [S]) {
+        precondition(beta.count == y.columns)
+        let l = y.columns
+        y.storage.withUnsafeMutableBufferPointer { yb in
+            beta.withUnsafeBufferPointer { bb in
+                for p in 0..<y.rows {
+                    for j in 0..<l { yb[p * l + j] += bb[j] }
+                }
+            }
+        }
+    }
+
+    /// ‖x_p‖² of every row, accumulated in Double.
+    static func rowSquaredNorms<S: BLASScalar>(_ x: Matrix<S>) -> [Double] {
+        let d = x.columns
+        return x.storage.withUnsafeBufferPointer { xb in
+            (0..<x.rows).map { p in
+                var s = 0.0
+                for k in (p * d)..<((p + 1) * d) {
+                    let v = xb[k].doubleValue
+                    s += v * v
+                }
+                return s
+            }
+        }
+    }
+
+    /// Y = F Θᵀ (n × l) for F (n × D) and Θ (l × D): one GEMM.
+    static func outputProduct<S: BLASScalar>(_ f: Matrix<S>, _ theta: Matrix<S>) -> Matrix<S> {
+        f.multipliedByTranspose(of: theta)
+    }
+}
