@@ -6,8 +6,11 @@
 /// | `cos`  | e^{‖x‖²/2} m^{−1/2} [cos Gx; sin Gx]  (m' = 2m)              | URF w tower, unbiased for cos  |
 /// | `sin`  | the same as `cos`                                            | URF w tower, unbiased for sin  |
 /// | `exp`  | m^{−1/2} exp(Gx − ‖x‖²/2)             (m' = m)               | positive features, unbiased    |
-/// | `relu` | m^{−1/2} max(Gx, 0)                   (m' = m)               | max(W Gᵀ, 0)/√m (uptraining)   |
+/// | `relu` | m^{−1/2} max(G̃x̃, 0), x̃ = [x; 1]      (m' = m)               | max(G̃ w̃, 0)/√m, w̃ = [w; b]   |
 ///
+/// ReLU-SNNK runs on bias-augmented vectors (G̃ = [G | g₀]) so that its features
+/// max(g·x + g₀, 0) have random offsets: without them every feature is positively
+/// homogeneous in x and no fit can place the teacher's kink at w·x = −b.
 /// M = 0 throughout (LayerFitRequest carries no M). The ReLU-SNNK pair estimates the
 /// order-1 arc-cosine kernel, not ReLU(w·x + b), so its initialisation is the
 /// uptraining start of the SNNK code, not an unbiased estimate; ReLU-SNNK features

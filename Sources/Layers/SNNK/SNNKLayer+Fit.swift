@@ -23,14 +23,24 @@ extension SNNKLayer {
     public func referenceInputFeatures(_ x: Matrix<Double>) throws -> Matrix<Double> {
         if let map = try towerMap() { return try map.transform(x, side: .x) }
         let g = projection.dense()
-        var z = x.multipliedByTranspose(of: g)
+        var tilde = Matrix<Double>(rows: features, columns: inputDimension + 1)
+        for j in 0..<features {
+            for k in 0..<inputDimension { tilde[j, k] = g[j, k] }
+            tilde[j, inputDimension] = Double(offsets[j])
+        }
+        var xTilde = Matrix<Double>(rows: x.rows, columns: inputDimension + 1, repeating: 1)
+        for p in 0..<x.rows {
+            for k in 0..<inputDimension { xTilde[p, k] = x[p, k] }
+        }
+        var z = xTilde.multipliedByTranspose(of: tilde)
         let s = 1 / Double(features).squareRoot()
         for k in z.storage.indices { z.storage[k] = max(z.storage[k], 0) * s }
         return z
     }
 
     /// Ψ(W) in Double (l × m'): rows ψ(w_r, b_r) of the estimator's w tower, or
-    /// max(W Gᵀ, 0)/√m for relu (the SNNK uptraining start, §6.1; it ignores b).
+    /// max(G̃ w̃_r, 0)/√m with w̃_r = [w_r; b_r] for relu (the SNNK uptraining start,
+    /// §6.1, on bias-augmented vectors; it estimates the arc-cosine kernel, not ReLU).
     public func teacherTower(weights: Matrix<Double>, biases: [Double]) throws -> Matrix<Double> {
         if let map = try towerMap() {
             do { return try map.weightTower(weights, biases: biases) } catch {
@@ -38,6 +48,9 @@ extension SNNKLayer {
             }
         }
         var z = projection.apply(weights)
+        for r in 0..<z.rows {
+            for j in 0..<features { z[r, j] += biases[r] * Double(offsets[j]) }
+        }
         let s = 1 / Double(features).squareRoot()
         for k in z.storage.indices { z.storage[k] = max(z.storage[k], 0) * s }
         return z

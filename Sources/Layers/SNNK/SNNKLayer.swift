@@ -32,6 +32,9 @@ public struct SNNKLayer: FittableLayer {
     public let seed: UInt64
     /// G, m × d, drawn from `seed` (`RandomStream(seed:).child(0)`).
     public let projection: any Projection
+    /// relu only: g₀ ~ N(0, I_m) from `RandomStream(seed:).child(1)`, the column of
+    /// G̃ = [G | g₀] that meets the constant coordinate of x̃ = [x; 1] (empty otherwise).
+    public let offsets: [Float]
     /// Ψ, l × m' (Float, as the forward pass uses it).
     public let outputWeights: Matrix<Float>
     /// β, l entries.
@@ -75,6 +78,7 @@ public struct SNNKLayer: FittableLayer {
         projectionKind = projection
         self.seed = seed
         self.projection = try Self.drawProjection(projection, features: features, inputDimension: inputDimension, seed: seed)
+        offsets = family == .relu ? Self.drawOffsets(features: features, seed: seed) : []
         self.outputWeights = outputWeights
         self.outputBias = outputBias
     }
@@ -87,6 +91,12 @@ public struct SNNKLayer: FittableLayer {
         } catch {
             throw LayerError("--projection \(kind.rawValue): \(error)")
         }
+    }
+
+    /// g₀ from `RandomStream(seed:).child(1)`, m entries N(0, 1).
+    static func drawOffsets(features m: Int, seed: UInt64) -> [Float] {
+        var g = RandomStream(seed: seed).child(1)
+        return (0..<m).map { _ in Float(Sampling.normal(using: &g)) }
     }
 
     // MARK: - Forward pass
@@ -109,7 +119,7 @@ public struct SNNKLayer: FittableLayer {
     ///
     ///     cos, sin:  e^{‖x‖²/2 − log(m)/2} [cos Gx; sin Gx]   (e^{…} per row, in Double)
     ///     exp:       exp(Gx − ‖x‖²/2 − log(m)/2)
-    ///     relu:      max(Gx, 0)/√m
+    ///     relu:      max(Gx + g₀, 0)/√m = max(G̃ x̃, 0)/√m,  x̃ = [x; 1]
     public func inputFeatures<S: BLASScalar>(_ batch: Matrix<S>) throws -> Matrix<S> {
         var z = RandomFeatureProjection.apply(projection, batch)
         let halfLogM = Double.log(Double(features)) / 2
@@ -127,6 +137,7 @@ public struct SNNKLayer: FittableLayer {
             FeatureKernels.exponentiate(&z, rowOffsets: offsets)
             return z
         case .relu:
+            FeatureKernels.addRowVector(&z, offsets.map { S(Double($0)) })
             FeatureKernels.rectify(&z, scale: S(1 / Double(features).squareRoot()))
             return z
         }
