@@ -2,30 +2,19 @@ import Estimators
 import RandomFeatures
 import Testing
 
-/// True once `kind.draw` works on this branch (projections other than iid are written
-/// on another branch).
-func projectionAvailable(_ kind: ProjectionKind) -> Bool {
-    (try? kind.draw(rowCount: 4, inputDimension: 4, stream: RandomStream(seed: 0))) != nil
-}
-
-private func skipNote(_ kind: ProjectionKind) -> Comment {
-    "projection \(kind.rawValue) is not available yet on this branch; this test runs once it exists"
-}
-
-/// Every estimator of this family on every projection it accepts. Each test is
-/// skipped, with a note saying why, until its projection exists, and runs unchanged once it does.
+/// Every estimator of this family on every structured projection it accepts.
 @Suite struct StructuredProjectionEstimatorTests {
     let x = OraclePair.x, y = OraclePair.y, b = OraclePair.bias
 
-    @Test(.enabled(if: projectionAvailable(.orthogonal), skipNote(.orthogonal))) func urfOrthogonal() throws { try urfEstimatorsUnbiased(projection: .orthogonal) }
-    @Test(.enabled(if: projectionAvailable(.fastfood), skipNote(.fastfood))) func urfFastfood() throws { try urfEstimatorsUnbiased(projection: .fastfood) }
-    @Test(.enabled(if: projectionAvailable(.circulant), skipNote(.circulant))) func urfCirculant() throws { try urfEstimatorsUnbiased(projection: .circulant) }
+    @Test func urfOrthogonal() throws { try urfEstimatorsUnbiased(projection: .orthogonal) }
+    @Test func urfFastfood() throws { try urfEstimatorsUnbiased(projection: .fastfood) }
+    @Test func urfCirculant() throws { try urfEstimatorsUnbiased(projection: .circulant) }
 
-    @Test(.enabled(if: projectionAvailable(.orthogonal), skipNote(.orthogonal))) func eugenOrthogonal() throws { try eugenUnbiased(projection: .orthogonal) }
-    @Test(.enabled(if: projectionAvailable(.sorf), skipNote(.sorf))) func eugenSORF() throws { try eugenUnbiased(projection: .sorf) }
-    @Test(.enabled(if: projectionAvailable(.fastfood), skipNote(.fastfood))) func eugenFastfood() throws { try eugenUnbiased(projection: .fastfood) }
-    @Test(.enabled(if: projectionAvailable(.circulant), skipNote(.circulant))) func eugenCirculant() throws { try eugenUnbiased(projection: .circulant) }
-    @Test(.enabled(if: projectionAvailable(.rademacher), skipNote(.rademacher))) func eugenRademacher() throws { try eugenUnbiased(projection: .rademacher) }
+    @Test func eugenOrthogonal() throws { try eugenUnbiased(projection: .orthogonal) }
+    @Test func eugenSORF() throws { try eugenUnbiased(projection: .sorf) }
+    @Test func eugenFastfood() throws { try eugenUnbiased(projection: .fastfood) }
+    @Test func eugenCirculant() throws { try eugenUnbiased(projection: .circulant) }
+    @Test func eugenRademacher() throws { try eugenUnbiased(projection: .rademacher) }
 
     /// Single-row URF estimators are unbiased with rows marginally N(0, I) (§5.3).
     /// Variance theory exists for iid only, so only the mean is checked.
@@ -51,8 +40,7 @@ private func skipNote(_ kind: ProjectionKind) -> Comment {
     }
 
     /// Random Maclaurin with Rademacher rows (KK12), against the Rademacher variance.
-    @Test(.enabled(if: projectionAvailable(.rademacher), skipNote(.rademacher)),
-          arguments: [RandomMaclaurinEstimator.Variant.plain, .exactLowOrder])
+    @Test(arguments: [RandomMaclaurinEstimator.Variant.plain, .exactLowOrder])
     func maclaurinRademacher(variant: RandomMaclaurinEstimator.Variant) throws {
         let e = RandomMaclaurinEstimator(series: .exponential, bias: 0, variant: variant, kernelName: "exp")
         try Trials.expectUnbiased(e, x: x, y: y, features: 32, projection: .rademacher, trials: 4000, seed: 103)
@@ -60,7 +48,7 @@ private func skipNote(_ kind: ProjectionKind) -> Comment {
         try Trials.expectUnbiased(p, x: x, y: y, features: 32, projection: .rademacher, trials: 4000, seed: 104)
     }
 
-    @Test(.enabled(if: projectionAvailable(.rademacher), skipNote(.rademacher)), arguments: [1, 2, 3])
+    @Test(arguments: [1, 2, 3])
     func eugenRademacherVariance(order: Int) throws {
         var a = [Double](repeating: 0, count: order + 1)
         a[order] = 1

@@ -6,8 +6,8 @@ import Testing
 /// Same seed, same bytes: for any thread count, any trial blocking and any
 /// sharding followed by `merge`.
 @Suite struct SweepDeterminismTests {
-    /// A small grid: 2 estimators × 2 projections (orthogonal is skipped while
-    /// it cannot be drawn) × d ∈ {3, 8} × m ∈ {5, 16, 64}, 12 pairs, 120 trials.
+    /// A small grid: 2 estimators × 2 projections (iid, orthogonal)
+    /// × d ∈ {3, 8} × m ∈ {5, 16, 64}, 12 pairs, 120 trials.
     static func request(out: String, threads: Int, shard: String? = nil) -> VarianceSweepRequest {
         var r = VarianceSweepRequest()
         r.kernel = "gaussian"

@@ -8,7 +8,9 @@ import RealModule
 ///     φ_M(x)ⱼ = m^(-1/2) (1+4M)^(d/4) exp(√(1+4M) gⱼ·x − ‖x‖²/2 − M‖gⱼ‖² + b/2),   gⱼ ~ N(0, I_d)
 ///     E ⟨φ_M(x), φ_M(y)⟩ = exp(x·y + b)          (same map on both sides)
 ///
-/// M = 0 is FAVOR+ (the positive features of Performers). Unbiased for every
+/// M = 0 is FAVOR+ (the positive features of Performers). The catalogue offers
+/// this one estimator under two names: `positive` (FAVOR+, exp's default) and `urf`
+/// (SNNK's URF with a = b = 1, §5.6); both take `--urf-m`. Unbiased for every
 /// M ≥ 0 from the identity E_g exp(c g·v − 2M‖g‖²) = (1+4M)^(−d/2) exp(c²‖v‖²/(2(1+4M))).
 ///
 /// Goals in order: unbiased; minimum variance through M; no overflow — every
@@ -27,23 +29,26 @@ import RealModule
 public struct SoftmaxURFEstimator: FeatureMapEstimator {
     public let bias: Double
     public let urfM: KernelParameters.URFParameter
+    /// `positive` or `urf`: the name the catalogue gives this estimator.
+    public let estimatorName: String
 
     public static let validProjections: [ProjectionKind] = [.iid, .orthogonal, .fastfood, .circulant]
 
-    public init(parameters: KernelParameters) throws {
+    public init(parameters: KernelParameters, name: String = "urf") throws {
+        precondition(name == "urf" || name == "positive")
         try EstimatorChecks.validateURFM(parameters.urfM)
+        estimatorName = name
         guard parameters.bias.isFinite else { throw EstimatorError("--bias must be a finite number; got \(parameters.bias)") }
         bias = parameters.bias
         urfM = parameters.urfM
     }
 
     public var kernelName: String { "exp" }
-    public var estimatorName: String { "urf" }
     public var validProjections: [ProjectionKind] { Self.validProjections }
 
     public func exact(x: [Double], y: [Double]) throws -> Double {
         try EstimatorChecks.requireSameLength(x, y)
-        return ExactActivationValues.exp(x, y, bias: bias)
+        return ExponentialKernel(bias: bias).value(x: x, y: y)
     }
 
     public func validate(x: [Double], y: [Double]) throws {

@@ -54,10 +54,7 @@ public struct TrigonometricURFEstimator: FeatureMapEstimator {
 
     public func exact(x: [Double], y: [Double]) throws -> Double {
         try EstimatorChecks.requireSameLength(x, y)
-        switch target {
-        case .cos: return ExactActivationValues.cos(x, y, bias: bias)
-        case .sin: return ExactActivationValues.sin(x, y, bias: bias)
-        }
+        return TrigonometricKernel(target == .cos ? .cos : .sin, bias: bias).value(x: x, y: y)
     }
 
     public func validate(x: [Double], y: [Double]) throws {

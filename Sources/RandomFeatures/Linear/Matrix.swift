@@ -8,6 +8,7 @@ public struct Matrix<Scalar: BLASScalar>: Sendable, Equatable {
     /// Entries in row-major order: entry (i, j) is `storage[i * columns + j]`.
     public var storage: [Scalar]
 
+    @inlinable
     public init(rows: Int, columns: Int, repeating value: Scalar = 0) {
         precondition(rows >= 0 && columns >= 0)
         self.rows = rows
@@ -15,6 +16,7 @@ public struct Matrix<Scalar: BLASScalar>: Sendable, Equatable {
         storage = [Scalar](repeating: value, count: rows * columns)
     }
 
+    @inlinable
     public init(rows: Int, columns: Int, storage: [Scalar]) {
         precondition(storage.count == rows * columns, "storage has \(storage.count) entries, expected \(rows)×\(columns)")
         self.rows = rows

@@ -18,6 +18,8 @@ public enum VectorMath {
     @usableFromInline static let pio2_2 = 6.07710050630396597660e-11
     @usableFromInline static let pio2_3 = 2.02226624871116645580e-21
     @usableFromInline static let reductionLimit = 1.6e6
+    /// `cosSin` is accurate for |x| below this bound; beyond it use the library call.
+    public static var reductionRange: Double { reductionLimit }
 
     public typealias Lanes = SIMD8<Double>
 
