@@ -24,7 +24,7 @@ import Testing
     static var combinations: [Combination] {
         EstimatorCatalog.all.flatMap { entry -> [Combination] in
             guard let e = try? entry.make(parameters) else { return [] }
-            return e.validProjections.filter(projectionAvailable).map {
+            return e.validProjections.map {
                 Combination(kernel: entry.kernel, estimator: entry.estimator, projection: $0)
             }
         }
