@@ -23,9 +23,9 @@ import RandomFeatures
 
     /// The fast Float forward pass against [φ₁ … φ_k]·Wᵀ + W₀ computed naively in Double
     /// from `EUGenEstimator`'s x tower: 1e-4 relative.
-    @Test(arguments: [1, 2, 3])
-    func forwardMatchesMaterialisedComputation(order: Int) throws {
-        let layer = try EUGenLayer.fit(Self.request(order: order))
+    @Test(arguments: zip([1, 2, 3, 2, 2], [ProjectionKind.iid, .iid, .iid, .orthogonal, .sorf]))
+    func forwardMatchesMaterialisedComputation(order: Int, projection: ProjectionKind) throws {
+        let layer = try EUGenLayer.fit(Self.request(order: order, projection: projection))
         let fast = try layer.forward(Self.inputs.converted())
         let reference = LayerFixtures.naiveOutput(features: try layer.referenceInputFeatures(Self.inputs),
                                                   weights: layer.outputWeights, bias: layer.outputBias)
@@ -103,6 +103,30 @@ import RandomFeatures
         let slope = sxy / sxx, seSlope = (1 / sxx).squareRoot()
         print("eugen init: log-log slope of MSE in M = \(slope) ± \(seSlope) (expected −1, i.e. RMSE ∝ M^−1/2)")
         #expect(abs(slope + 1) <= 5 * seSlope)
+    }
+
+    /// (a) with structured rows: E[g gᵀ] = I is all the initialisation needs (§5.10), so it
+    /// stays unbiased with orthogonal and SORF factors: mean over 300 seeds within 5 SE.
+    @Test(arguments: [ProjectionKind.orthogonal, .sorf])
+    func initialisationIsUnbiasedWithStructuredRows(projection: ProjectionKind) throws {
+        let trials = 300
+        let base = Self.request(features: 32, projection: projection)
+        let truth = base.teacherOutputs(on: Self.inputs)
+        var sum = [Double](repeating: 0, count: truth.storage.count), sumSq = sum
+        for t in 0..<trials {
+            var r = base
+            r.seed = UInt64(500 + t)
+            let y = try EUGenLayer.initialised(r).forward(Self.inputs.converted())
+            for k in sum.indices {
+                sum[k] += Double(y.storage[k])
+                sumSq[k] += Double(y.storage[k]) * Double(y.storage[k])
+            }
+        }
+        for k in sum.indices {
+            let mean = sum[k] / Double(trials)
+            let se = ((sumSq[k] / Double(trials) - mean * mean) / Double(trials - 1)).squareRoot()
+            #expect(abs(mean - truth.storage[k]) <= 5 * se, "\(projection) entry \(k): mean \(mean) vs \(truth.storage[k]) (SE \(se))")
+        }
     }
 
     /// (b) against an independent least-squares solution (Cholesky of the ridge normal

@@ -20,9 +20,10 @@ import RandomFeatures
 
     /// The fast Float forward pass against Ψ·φ(x) + β computed naively in Double from
     /// the estimators' x tower (cos, sin, exp) or the materialised G (relu): 1e-4 relative.
-    @Test(arguments: [Activation.cos, .sin, .exp, .relu])
-    func forwardMatchesMaterialisedComputation(activation: Activation) throws {
-        let layer = try SNNKLayer.fit(Self.request(activation))
+    @Test(arguments: zip([Activation.cos, .sin, .exp, .relu, .cos, .exp, .relu, .sin, .relu],
+                         [ProjectionKind.iid, .iid, .iid, .iid, .orthogonal, .orthogonal, .orthogonal, .sorf, .sorf]))
+    func forwardMatchesMaterialisedComputation(activation: Activation, projection: ProjectionKind) throws {
+        let layer = try SNNKLayer.fit(Self.request(activation, projection: projection))
         let fast = try layer.forward(Self.inputs.converted())
         let reference = LayerFixtures.naiveOutput(features: try layer.referenceInputFeatures(Self.inputs),
                                                   weights: layer.outputWeights, bias: layer.outputBias)
@@ -30,15 +31,19 @@ import RandomFeatures
         #expect(layer.featureWidth == (activation == .cos || activation == .sin ? 2 * Self.m : Self.m))
         #expect(layer.parameterCount == Self.l * layer.featureWidth + Self.l)
         #expect(layer.storedBytes == 4 * layer.parameterCount)
-        #expect(layer.multiplyAddsPerInput == Self.m * Self.d + layer.featureWidth + Self.l * layer.featureWidth)
+        if projection != .sorf {
+            #expect(layer.multiplyAddsPerInput == Self.m * Self.d + layer.featureWidth + Self.l * layer.featureWidth)
+        }
     }
 
-    /// (a) The initialisation Ψ(W) is unbiased for cos (iid G): over 400 seeds the mean
-    /// output matches cos(Wx + b) within 5 standard errors at every entry.
-    @Test func cosineInitialisationIsUnbiased() throws {
+    /// (a) The initialisation Ψ(W) is unbiased for cos with rows marginally N(0, I)
+    /// (iid; orthogonal with χ norms): over 400 seeds the mean output matches
+    /// cos(Wx + b) within 5 standard errors at every entry.
+    @Test(arguments: [ProjectionKind.iid, .orthogonal])
+    func cosineInitialisationIsUnbiased(projection: ProjectionKind) throws {
         let trials = 400
         let x = Matrix<Double>(rows: 2, columns: Self.d, storage: Array(Self.inputs.storage.prefix(2 * Self.d)))
-        let base = Self.request(.cos)
+        let base = Self.request(.cos, projection: projection)
         let truth = base.teacherOutputs(on: x)
         var sum = [Double](repeating: 0, count: truth.storage.count), sumSq = sum
         for t in 0..<trials {
