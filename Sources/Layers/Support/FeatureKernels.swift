@@ -6,12 +6,11 @@ import Glibc
 
 /// The element-wise halves of the random-feature layers' x towers, applied to a
 /// projected batch Z = X Gᵀ (n × m) in one pass over contiguous rows: no per-row
-/// allocation, cos/sin eight lanes at a time (`VectorMath.cosSin`), and every
-/// per-row constant computed once in Double (ALGORITHMS.md §1, Float traps).
+/// allocation, and every per-row constant computed once in Double (ALGORITHMS.md §1,
+/// Float traps). cos and sin are libm calls: on the development machine
+/// `VectorMath.cos` (SIMD8<Double>) measured 5–7× slower than scalar `cosf` at
+/// 262,144 entries, so it is not used here.
 enum FeatureKernels {
-    /// Beyond this |argument| the vector cos/sin defers to the scalar library call.
-    static let vectorArgumentLimit = 1.0e5
-
     /// F = [s_p·cos(Z); s_p·sin(Z)] per row p (n × 2m): the real cos/sin
     /// re-parametrisation of the URF x tower (ALGORITHMS.md §5.6) at M = 0.
     static func cosSin<S: BLASScalar>(_ z: Matrix<S>, rowScales: [Double]) -> Matrix<S> {
@@ -44,6 +43,7 @@ enum FeatureKernels {
         return out
     }
 
+    /// `cosSin` in any precision, one libm call per entry in Double.
     static func cosSinGeneric<S: BLASScalar>(_ z: Matrix<S>, rowScales: [Double]) -> Matrix<S> {
         precondition(rowScales.count == z.rows)
         let n = z.rows, m = z.columns, width = 2 * m
@@ -52,30 +52,10 @@ enum FeatureKernels {
             out.storage.withUnsafeMutableBufferPointer { ob in
                 for p in 0..<n {
                     let s = rowScales[p]
-                    let row = p * m, outRow = p * width
-                    var j = 0
-                    while j + 8 <= m {
-                        var v = SIMD8<Double>()
-                        for k in 0..<8 { v[k] = zb[row + j + k].doubleValue }
-                        if all((v .< vectorArgumentLimit) .& (v .> -vectorArgumentLimit)) {
-                            let (c, sn) = VectorMath.cosSin(v)
-                            for k in 0..<8 {
-                                ob[outRow + j + k] = S(s * c[k])
-                                ob[outRow + m + j + k] = S(s * sn[k])
-                            }
-                        } else {
-                            for k in 0..<8 {
-                                ob[outRow + j + k] = S(s * Double.cos(v[k]))
-                                ob[outRow + m + j + k] = S(s * Double.sin(v[k]))
-                            }
-                        }
-                        j += 8
-                    }
-                    while j < m {
-                        let t = zb[row + j].doubleValue
-                        ob[outRow + j] = S(s * Double.cos(t))
-                        ob[outRow + m + j] = S(s * Double.sin(t))
-                        j += 1
+                    for j in 0..<m {
+                        let t = zb[p * m + j].doubleValue
+                        ob[p * width + j] = S(s * Double.cos(t))
+                        ob[p * width + m + j] = S(s * Double.sin(t))
                     }
                 }
             }
