@@ -12,6 +12,7 @@ import os, pathlib
 import numpy as np
 import pandas as pd
 import matplotlib
+import matplotlib.ticker
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
@@ -61,6 +62,14 @@ def aggregate(df, keys):
         band=("stderr", lambda s: 1.96 * s.mean()),
     ).reset_index()
 
+def feature_ticks(ax, features):
+    """The feature counts themselves as x ticks (no crowded minor labels on the log axis)."""
+    ticks = sorted(set(int(f) for f in features))
+    if len(ticks) > 6:
+        ticks = ticks[::2] + ([ticks[-1]] if len(ticks) % 2 == 0 else [])
+    ax.set_xticks(ticks, [str(t) for t in ticks], fontsize=7)
+    ax.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
+
 def grid(n):
     cols = min(4, n)
     rows = int(np.ceil(n / cols))
@@ -81,6 +90,7 @@ def draw_mse(df, stem):
             ax.loglog(line.features, line.mse, "o-", color=colour, label=projection, ms=3)
             if line.theory.notna().any():
                 ax.loglog(line.features, line.theory, "--", color=colour, lw=1, label=f"{projection} theory")
+        feature_ticks(ax, part.features)
         ax.set_title(label(keys, values), fontsize=8)
         ax.set_xlabel("features M")
         ax.set_ylabel("MSE (mean over pairs)")
@@ -100,6 +110,7 @@ def draw_bias(df, stem):
             ax.semilogx(line.features, line.bias, "o-", label=projection, ms=3)
             ax.fill_between(line.features, line.bias - line.band, line.bias + line.band, alpha=0.2)
         ax.axhline(0, color="k", lw=0.8)
+        feature_ticks(ax, part.features)
         ax.set_title(label(keys, values), fontsize=8)
         ax.set_xlabel("features M")
         ax.set_ylabel("bias (mean over pairs)")
