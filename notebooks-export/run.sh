@@ -15,6 +15,8 @@ if ! "$venv/bin/python" -c 'import nbclient, pandas, matplotlib' 2>/dev/null \
   cp "$here/requirements.txt" "$venv/.rftool-requirements"
 fi
 export RFTOOL_RESULTS="$root/results"
-export RFTOOL_SWEEP="${1:-$root/results/default.csv}"
+sweep="${1:-$root/results/default.csv}"
+case "$sweep" in /*) ;; *) sweep="$PWD/$sweep" ;; esac   # the notebooks run in another folder
+export RFTOOL_SWEEP="$sweep"
 mkdir -p "$root/results/figures"
 "$venv/bin/python" "$here/execute.py"

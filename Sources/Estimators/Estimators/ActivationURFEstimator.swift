@@ -30,26 +30,8 @@ import RealModule
 ///   variance is derived for M = 0 only).
 /// - Projections: iid, orthogonal (χ norms), fastfood, circulant (rows marginally N(0, I)).
 public struct ActivationURFEstimator: FeatureMapEstimator {
-    public enum Activation: String, Sendable, CaseIterable {
-        case gauss = "gauss-activation"
-        case cauchy = "cauchy-activation"
-
-        /// f(z).
-        public func value(_ z: Double) -> Double {
-            switch self {
-            case .gauss: return ExactActivationValues.gaussActivation(z)
-            case .cauchy: return ExactActivationValues.cauchyActivation(z)
-            }
-        }
-
-        /// One frequency u from the proposal p = F̃ (weight F̃/p = f(0) = 1).
-        func frequency(using g: inout RandomStream) -> Double {
-            switch self {
-            case .gauss: return Sampling.normal(using: &g)
-            case .cauchy: return Sampling.laplace(using: &g)
-            }
-        }
-    }
+    /// The activation f and its Fourier proposal (the exact kernel's own enum).
+    public typealias Activation = FourierActivationKernel.Activation
 
     public let activation: Activation
     public let bias: Double
@@ -71,7 +53,7 @@ public struct ActivationURFEstimator: FeatureMapEstimator {
 
     public func exact(x: [Double], y: [Double]) throws -> Double {
         try EstimatorChecks.requireSameLength(x, y)
-        return activation.value(FeatureRowMath.dot(x, y) + bias)
+        return FourierActivationKernel(activation, bias: bias).value(x: x, y: y)
     }
 
     /// Refuses, for cauchy-activation, pairs with ‖x+w‖² ≥ 1: there the estimator's
@@ -160,5 +142,15 @@ struct ActivationURFFeatureMap: FittedFeatureMap {
             }
         }
         return try checkFinite(out)
+    }
+}
+
+extension FourierActivationKernel.Activation {
+    /// One frequency u from the proposal p = F̃ (weight F̃/p = f(0) = 1).
+    func frequency(using g: inout RandomStream) -> Double {
+        switch self {
+        case .gauss: return Sampling.normal(using: &g)
+        case .cauchy: return Sampling.laplace(using: &g)
+        }
     }
 }

@@ -42,7 +42,7 @@ public struct TensorSketchEstimator: FeatureMapEstimator {
 
     public func exact(x: [Double], y: [Double]) throws -> Double {
         try EstimatorChecks.requireSameLength(x, y)
-        return ExactActivationValues.polynomial(FeatureRowMath.dot(x, y) + bias, coefficients: coefficients)
+        return PolynomialKernel(coefficients: coefficients, bias: bias).value(x: x, y: y)
     }
 
     public func validate(x: [Double], y: [Double]) throws {

@@ -21,7 +21,7 @@ public struct DotProductSeries: Sendable {
         let degree = a.lastIndex(where: { $0 != 0 }) ?? 0
         return DotProductSeries(
             coefficient: { n in n < a.count ? a[n] : 0 },
-            value: { z in MaclaurinSeries.evaluate(a, at: z) },
+            value: { z in PolynomialKernel(coefficients: a).activation(z) },
             degree: degree)
     }
 

@@ -2,7 +2,7 @@ import CBLAS
 import RealModule
 
 /// `Float` or `Double`: the element types OpenBLAS serves.
-public protocol BLASScalar: BinaryFloatingPoint, Real, Sendable, SIMDScalar {
+public protocol BLASScalar: BinaryFloatingPoint, Real, Sendable, SIMDScalar, Codable {
     /// C ← α·op(A)·op(B) + β·C, row-major (`cblas_sgemm` / `cblas_dgemm`).
     static func gemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,

@@ -30,7 +30,7 @@ enum URFParameterSearch {
             previous = v
             upper *= 2
         }
-        var lower = 0.0
+        let lower = 0.0
         for _ in 0..<5 {
             let count = 256
             let step = (upper - lower) / Double(count)
