@@ -55,6 +55,7 @@ let package = Package(
             name: "Estimators",
             dependencies: [
                 "RandomFeatures", "CGSL", "CBLAS",
+                "_TrigonometricKernels", "_TrigonometricKernelsAVX2", "_TrigonometricKernelsAVX512",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]),
         .target(
@@ -71,6 +72,13 @@ let package = Package(
             swiftSettings: instructionSet(["-mavx2", "-mfma"])),
         .target(
             name: "_HadamardKernelsAVX512", dependencies: ["_HadamardKernels"],
+            swiftSettings: instructionSet(["-mavx2", "-mfma", "-mavx512f", "-mavx512dq", "-mavx512bw", "-mavx512vl"])),
+        .target(name: "_TrigonometricKernels"),
+        .target(
+            name: "_TrigonometricKernelsAVX2", dependencies: ["_TrigonometricKernels"],
+            swiftSettings: instructionSet(["-mavx2", "-mfma"])),
+        .target(
+            name: "_TrigonometricKernelsAVX512", dependencies: ["_TrigonometricKernels"],
             swiftSettings: instructionSet(["-mavx2", "-mfma", "-mavx512f", "-mavx512dq", "-mavx512bw", "-mavx512vl"])),
         .target(
             name: "RFToolCore",
@@ -91,7 +99,8 @@ let package = Package(
             dependencies: ["RandomFeatures", "_TestSupport", "CGSL", "CBLAS", "CFFTW"]),
         .testTarget(
             name: "EstimatorsTests",
-            dependencies: ["Estimators", "RandomFeatures", "_TestSupport", "CGSL"]),
+            dependencies: ["Estimators", "RandomFeatures", "_TestSupport", "CGSL",
+                           "_TrigonometricKernels", "_TrigonometricKernelsAVX2", "_TrigonometricKernelsAVX512"]),
         .testTarget(
             name: "LayersTests",
             dependencies: ["Layers", "RandomFeatures", "_TestSupport", "CBLAS"]),

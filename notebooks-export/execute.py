@@ -5,7 +5,7 @@ import nbformat
 from nbclient import NotebookClient
 
 HERE = pathlib.Path(__file__).resolve().parent
-SCRIPTS = ["variance_sweep.py", "orf_vs_iid.py", "gram_error.py", "layers.py"]
+SCRIPTS = ["variance_sweep.py", "orf_vs_iid.py", "snnk_pointwise.py", "positive_vs_trig.py", "gram_error.py", "layers.py"]
 
 
 def script_to_notebook(path: pathlib.Path) -> nbformat.NotebookNode:

@@ -7,6 +7,6 @@ extension RFTool {
         static let configuration = CommandConfiguration(
             commandName: "bench",
             abstract: "Benchmarks: each transform or projection against a library baseline timed in the same run.",
-            subcommands: [BenchTransforms.self, BenchProjections.self])
+            subcommands: [BenchTransforms.self, BenchProjections.self, BenchFeatures.self])
     }
 }

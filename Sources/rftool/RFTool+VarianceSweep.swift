@@ -23,7 +23,7 @@ extension RFTool {
         @Option(help: "Feature counts m (default: 16,32,64,128,256).") var features: String?
         @Option(help: "Pairs P per cell (default: 32).") var pairs: Int?
         @Option(help: "Trials T per cell (default: 1000; presets set their own).") var trials: Int?
-        @Option(help: "Pairs from: sphere, gaussian, uniform, or FILE.csv / FILE.npy (consecutive rows are pairs). Default: the ALGORITHMS.md §7.1 design.") var input: String?
+        @Option(help: "Pairs from: protocol, sphere, sphere-angles (cos θ evenly spaced in [-1, 1]), gaussian, uniform, uniform-cross (every pair of √P inputs and √P weights on [0,1)^d), or FILE.csv / FILE.npy (consecutive rows are pairs; with --gram, rows are points). Default: the ALGORITHMS.md §7.1 design.") var input: String?
         @Option(help: "Radii of sphere pairs (default: 0.5,1).") var radius: String?
         @Option(help: "Bandwidth σ of the Gaussian and Laplace kernels (default: 1).") var sigma: Double?
         @Option(help: "Bias b of the activation kernels (default: 0).") var bias: Double?
@@ -36,6 +36,8 @@ extension RFTool {
         @Option(help: "Run slice i of n (0 ≤ i < n); join the slices with 'rftool merge'.") var shard: String?
         @Option(help: "Output CSV (default: results/variance-sweep.csv, or results/PRESET.csv).") var out: String?
         @Option(help: "A named experiment: \(SweepPreset.names.joined(separator: ", ")).") var preset: String?
+        @Flag(help: "Gram mode: per-trial relative Frobenius error ‖K − K̂‖_F/‖K‖_F of the approximate Gram matrix of two point sets (K̂ = Φ_A Φ_Bᵀ), instead of point-wise statistics. With --input FILE the points are 2 × --points random rows, divided by the file's largest value (a CSV column named 'label' is dropped).") var gram = false
+        @Option(help: "With --gram: the points n of each of the two sets (default: 200).") var points: Int?
         @Flag(help: "No progress output.") var quiet = false
 
         var request: VarianceSweepRequest {
@@ -60,6 +62,8 @@ extension RFTool {
             r.shard = shard
             r.out = out
             r.preset = preset
+            r.gram = gram
+            r.points = points
             r.quiet = quiet
             r.commandLine = CommandLine.arguments
             return r

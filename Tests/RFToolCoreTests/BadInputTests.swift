@@ -52,7 +52,7 @@ import Testing
         Case(description: "bad sigma", kind: .usage, fragment: "--sigma: must be positive") { r, _ in r.sigma = -1 },
         Case(description: "bad urf-m", kind: .usage, fragment: "--urf-m: expected a number ≥ 0 or 'optimal'") { r, _ in r.urfM = "best" },
         Case(description: "radius with gaussian input", kind: .usage, fragment: "--radius: applies to sphere pairs") { r, _ in r.input = "gaussian"; r.radius = "1" },
-        Case(description: "unknown input", kind: .usage, fragment: "--input: expected sphere, gaussian, uniform or a file ending in .csv or .npy") { r, _ in r.input = "cube" },
+        Case(description: "unknown input", kind: .usage, fragment: "--input: expected protocol, sphere, sphere-angles, gaussian, uniform, uniform-cross or a file ending in .csv or .npy") { r, _ in r.input = "cube" },
         Case(description: "ragged csv", kind: .data, fragment: "line 3 has 3 values, expected 4 (ragged rows)") { r, d in
             r.input = write("1,2,3,4\n1,2,3,4\n1,2,3\n1,2,3,4\n1,2,3,4\n1,2,3,4\n", d, "ragged.csv")
         },
@@ -68,6 +68,43 @@ import Testing
         Case(description: "missing file", kind: .data, fragment: "--input: cannot read") { r, d in r.input = "\(d)/none.csv" },
         Case(description: "dim differs from file", kind: .usage, fragment: "--dim: 4 does not match the 2 columns") { r, d in
             r.input = write("1,2\n1,2\n3,4\n5,6\n7,8\n9,9\n", d, "two.csv")
+        },
+        Case(description: "empty kernel list", kind: .usage, fragment: "--kernel: empty list") { r, _ in r.kernel = "" },
+        Case(description: "empty item in estimator list", kind: .usage, fragment: "--estimator: empty item") { r, _ in r.estimator = "trig," },
+        Case(description: "empty projection list", kind: .usage, fragment: "--projection: empty list") { r, _ in r.projection = " " },
+        Case(description: "malformed radius", kind: .usage, fragment: "--radius: 'one'") { r, _ in r.input = "sphere"; r.radius = "0.5,one" },
+        Case(description: "non-square uniform-cross", kind: .usage, fragment: "--pairs: --input uniform-cross pairs every one of k inputs") { r, _ in r.input = "uniform-cross" },
+        Case(description: "points without gram", kind: .usage, fragment: "--points: only used with --gram") { r, _ in r.points = 5 },
+        Case(description: "gram with shard", kind: .usage, fragment: "--shard: not supported with --gram") { r, _ in r.gram = true; r.pairs = nil; r.shard = "0/2" },
+        Case(description: "gram with pairs", kind: .usage, fragment: "--pairs: not used with --gram") { r, _ in r.gram = true },
+        Case(description: "gram with zero points", kind: .usage, fragment: "--points: must be at least 1") { r, _ in r.gram = true; r.pairs = nil; r.points = 0 },
+        Case(description: "gram with a point-wise preset", kind: .usage, fragment: "--gram cannot be combined with --preset orf-vs-iid") { r, _ in
+            let out = r.out
+            r = VarianceSweepRequest()
+            r.out = out
+            r.quiet = true
+            r.gram = true
+            r.preset = "orf-vs-iid"
+        },
+        Case(description: "gram: fewer rows than 2 x points", kind: .data, fragment: "--points 3 needs 2 × 3 = 6") { r, d in
+            r.gram = true; r.pairs = nil; r.points = 3; r.dim = nil
+            r.input = write("1,2\n1,2\n3,4\n5,6\n7,8\n", d, "gshort.csv")
+        },
+        Case(description: "gram: ragged file", kind: .data, fragment: "line 2 has 1 values, expected 2 (ragged rows)") { r, d in
+            r.gram = true; r.pairs = nil; r.points = 1; r.dim = nil
+            r.input = write("1,2\n3\n", d, "gragged.csv")
+        },
+        Case(description: "gram: text in file", kind: .data, fragment: "line 3, column 2: 'abc' is not a number") { r, d in
+            r.gram = true; r.pairs = nil; r.points = 1; r.dim = nil
+            r.input = write("a,b\n1,2\n3,abc\n", d, "gtext.csv")
+        },
+        Case(description: "NaN in npy", kind: .data, fragment: "holds nan; NaN and inf are refused") { r, d in
+            var payload = Data()
+            for v in [1.0, 2, 3, .nan, 5, 6, 7, 8, 9, 10, 11, 12] { withUnsafeBytes(of: v.bitPattern.littleEndian) { payload.append(contentsOf: $0) } }
+            let path = "\(d)/nan.npy"
+            FileManager.default.createFile(atPath: path, contents: DataFileTests.npy(descr: "<f8", shape: "(6, 2)", payload: payload))
+            r.input = path
+            r.dim = nil
         },
         Case(description: "npy of int64", kind: .data, fragment: "dtype '<i8' is not supported") { r, d in
             let path = "\(d)/ints.npy"

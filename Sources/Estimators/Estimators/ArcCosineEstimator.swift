@@ -94,11 +94,7 @@ struct ArcCosineFeatureMap: FittedFeatureMap {
     private func apply<S: BLASScalar>(_ batch: Matrix<S>) throws -> Matrix<S> {
         try checkInput(batch)
         var z = FeatureRowMath.project(rows, batch)
-        let scale = S((2 / Double(rows.rowCount)).squareRoot())
-        for i in z.storage.indices {
-            let t = z.storage[i]
-            z.storage[i] = t > 0 ? (order == 0 ? scale : scale * t) : 0
-        }
+        RectifiedColumns.apply(&z, order: order, scale: (2 / Double(rows.rowCount)).squareRoot())
         return z
     }
 }

@@ -99,14 +99,11 @@ struct RandomFourierFeatureMap: FittedFeatureMap {
         }
         let z = FeatureRowMath.project(rows, scaled)
         let m = rows.rowCount
-        var out = Matrix<S>(rows: batch.rows, columns: outputWidth)
         switch map {
         case .trig:
-            TrigonometricColumns.write(z, scale: 1 / Double(m).squareRoot(), into: &out, cosColumn: 0, sinColumn: m)
+            return TrigonometricColumns.features(z, scale: 1 / Double(m).squareRoot(), withSine: true)
         case .offset:
-            TrigonometricColumns.write(z, scale: (2 / Double(m)).squareRoot(), offsets: offsets, into: &out,
-                                       cosColumn: 0, sinColumn: nil)
+            return TrigonometricColumns.features(z, scale: (2 / Double(m)).squareRoot(), offsets: offsets, withSine: false)
         }
-        return out
     }
 }

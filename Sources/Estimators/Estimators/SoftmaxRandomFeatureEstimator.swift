@@ -102,14 +102,14 @@ struct SoftmaxRandomFeatureMap: FittedFeatureMap {
         let z = FeatureRowMath.project(rows, batch)
         let norms = FeatureRowMath.rowSquaredNorms(batch)
         let m = rows.rowCount, width = outputWidth
-        var out = Matrix<S>(rows: batch.rows, columns: width)
+        var out: Matrix<S>
         switch map {
         case .trig:
             // e^{‖x‖²/2 + b/2}/√m, one Double factor per row.
             let logScales = norms.map { $0 / 2 + bias / 2 - Double.log(Double(m)) / 2 }
-            TrigonometricColumns.write(z, scale: 1, rowScales: logScales.map { Double.exp($0) }, into: &out,
-                                       cosColumn: 0, sinColumn: m)
+            out = TrigonometricColumns.features(z, scale: 1, rowScales: logScales.map { Double.exp($0) }, withSine: true)
         case .hyperbolic:
+            out = Matrix<S>(rows: batch.rows, columns: width)
             let logConstant = bias / 2 - Double.log(Double(2 * m)) / 2
             for p in 0..<batch.rows {
                 let rowTerm = logConstant - norms[p] / 2

@@ -203,6 +203,8 @@ struct PlanBuilder {
         case .sphere: return group.radii.map { .sphere(radius: $0) }
         case .gaussian: return [.gaussian]
         case .uniform: return [.uniform]
+        case .uniformCross: return [.uniformCross]
+        case .sphereAngles: return group.radii.map { .sphereAngles(radius: $0) }
         case .data(let name, _): return [.data(name: name)]
         }
     }
@@ -265,6 +267,12 @@ struct PlanBuilder {
             guard !group.dimensions.isEmpty else { throw ExperimentPlanError(flag: "--dim", "empty list") }
             for d in group.dimensions where d < 1 {
                 throw ExperimentPlanError(flag: "--dim", "dimensions must be at least 1; got \(d)")
+            }
+        }
+        if case .uniformCross = group.source {
+            let k = PairSet.crossSide(pairs: pairCount)
+            guard k * k == pairCount else {
+                throw ExperimentPlanError(flag: "--pairs", "--input uniform-cross pairs every one of k inputs with every one of k weights, so P must be a square (4, 9, 16, …); got \(pairCount)")
             }
         }
         guard !group.features.isEmpty else { throw ExperimentPlanError(flag: "--features", "empty list") }

@@ -17,6 +17,7 @@ public struct PairSet: Sendable {
     /// `stream.child(p)`, so the first pairs do not change when P grows.
     public static func draw(design: PairDesign, dimension d: Int, count: Int, stream: RandomStream) -> PairSet {
         precondition(d >= 1 && count >= 1)
+        if case .uniformCross = design { return drawUniformCross(dimension: d, count: count, stream: stream) }
         var x = Matrix<Double>(rows: count, columns: d)
         var y = Matrix<Double>(rows: count, columns: d)
         let scale = 1 / Double(d).squareRoot()
@@ -44,11 +45,73 @@ public struct PairSet: Sendable {
             case .uniform:
                 for j in 0..<d { x[p, j] = Sampling.uniform(using: &g) }
                 for j in 0..<d { y[p, j] = Sampling.uniform(using: &g) }
+            case .sphereAngles(let r):
+                let cosine = count == 1 ? 1 : -1 + 2 * Double(p) / Double(count - 1)
+                let sine = max(0, 1 - cosine * cosine).squareRoot()
+                let (a, u) = orthonormalPair(dimension: d, using: &g)
+                for j in 0..<d {
+                    x[p, j] = r * a[j]
+                    y[p, j] = r * (cosine * a[j] + sine * u[j])
+                }
+            case .uniformCross:
+                preconditionFailure("drawn by drawUniformCross")
             case .data:
                 preconditionFailure("data pairs are read, not drawn")
             }
         }
         return PairSet(design: design, pairs: PairBatch(x: x, y: y))
+    }
+
+    /// The cross design: k = √P inputs from `stream.child(1, i)` and k weights
+    /// from `stream.child(2, j)`, uniform on [0, 1)^d; pair p = (x_{p / k}, w_{p mod k}).
+    static func drawUniformCross(dimension d: Int, count: Int, stream: RandomStream) -> PairSet {
+        let k = crossSide(pairs: count)
+        precondition(k * k == count, "uniform-cross needs a square number of pairs")
+        func point(_ tag: UInt64, _ i: Int) -> [Double] {
+            var g = stream.child(tag, UInt64(i))
+            return (0..<d).map { _ in Sampling.uniform(using: &g) }
+        }
+        let inputs = (0..<k).map { point(1, $0) }
+        let weights = (0..<k).map { point(2, $0) }
+        var x = Matrix<Double>(rows: count, columns: d)
+        var y = Matrix<Double>(rows: count, columns: d)
+        for p in 0..<count {
+            for j in 0..<d {
+                x[p, j] = inputs[p / k][j]
+                y[p, j] = weights[p % k][j]
+            }
+        }
+        return PairSet(design: .uniformCross, pairs: PairBatch(x: x, y: y))
+    }
+
+    /// k with k² = P, or nil when P is not a square.
+    public static func crossSide(pairs count: Int) -> Int {
+        var k = Int(Double(count).squareRoot().rounded())
+        while k * k > count { k -= 1 }
+        while (k + 1) * (k + 1) <= count { k += 1 }
+        return k
+    }
+
+    /// Two orthonormal directions: a uniform unit vector a, and u uniform among
+    /// the unit vectors orthogonal to a (Gram–Schmidt on a second normal vector).
+    /// In d = 1 there is no orthogonal direction; u is then 0.
+    static func orthonormalPair(dimension d: Int, using g: inout RandomStream) -> ([Double], [Double]) {
+        let a = unitVector(dimension: d, using: &g)
+        guard d > 1 else { return (a, [0]) }
+        while true {
+            var v = unitVector(dimension: d, using: &g)
+            var dot = 0.0
+            for j in 0..<d { dot += v[j] * a[j] }
+            var norm2 = 0.0
+            for j in 0..<d {
+                v[j] -= dot * a[j]
+                norm2 += v[j] * v[j]
+            }
+            if norm2 > 1e-12 {
+                let inv = 1 / norm2.squareRoot()
+                return (a, v.map { $0 * inv })
+            }
+        }
     }
 
     /// z of pair p in the shift-invariant design.

@@ -16,6 +16,14 @@ public enum PairSource: Sendable {
     case gaussian
     /// x and y independent uniform on [0, 1)^d.
     case uniform
+    /// Every pair of k inputs and k weights, all uniform on [0, 1)^d, with
+    /// k² = P: SNNK's point-wise validation design (ALGORITHMS.md §5.6, §7.2:
+    /// four inputs × four weights = 16 pairs).
+    case uniformCross
+    /// x and y on the sphere of radius r at the angles cos θ_p = −1 + 2p/(P−1),
+    /// so that x·y = r² cos θ_p sweeps [−r², r²]: the kernel values of
+    /// dot-product kernels (exp(x·y), …) from their smallest to their largest.
+    case sphereAngles
     /// Consecutive rows of a user's data file: pair p is (row 2p, row 2p+1).
     /// `name` is the file name as given; `pairs` holds the P pairs already read.
     case data(name: String, pairs: PairBatch)
@@ -27,6 +35,8 @@ public enum PairSource: Sendable {
         case .sphere: return "sphere"
         case .gaussian: return "gaussian"
         case .uniform: return "uniform"
+        case .uniformCross: return "uniform-cross"
+        case .sphereAngles: return "sphere-angles"
         case .data(let name, _): return name
         }
     }
@@ -41,6 +51,10 @@ public enum PairDesign: Sendable, Hashable {
     case sphere(radius: Double)
     case gaussian
     case uniform
+    /// All pairs (x_i, w_j) of k inputs and k weights uniform on [0, 1)^d, k² = P; pair p = (x_{p / k}, w_{p mod k}).
+    case uniformCross
+    /// x, y on the sphere of radius r with cos θ_p = −1 + 2p/(P − 1) (cos θ = 1 when P = 1).
+    case sphereAngles(radius: Double)
     /// Rows of a data file (identified by its name; the pairs travel with the source).
     case data(name: String)
 
@@ -52,8 +66,10 @@ public enum PairDesign: Sendable, Hashable {
 
     /// The radius this design fixes, if any (the `radius` column).
     public var radius: Double? {
-        if case .sphere(let r) = self { return r }
-        return nil
+        switch self {
+        case .sphere(let r), .sphereAngles(let r): return r
+        default: return nil
+        }
     }
 
     /// A stable text key (pair-stream derivation, cell ids).
@@ -63,6 +79,8 @@ public enum PairDesign: Sendable, Hashable {
         case .sphere(let r): return "sphere(r=\(r))"
         case .gaussian: return "gaussian"
         case .uniform: return "uniform"
+        case .uniformCross: return "uniform-cross"
+        case .sphereAngles(let r): return "sphere-angles(r=\(r))"
         case .data(let name): return "data(\(name))"
         }
     }

@@ -6,7 +6,7 @@ import RandomFeatures
 public enum PairFile {
     public static func load(path: String, pairs: Int, flag: String = "--input") throws -> PairBatch {
         guard path.hasSuffix(".npy") || path.hasSuffix(".csv") else {
-            throw RFToolError.usage("\(flag): expected sphere, gaussian, uniform or a file ending in .csv or .npy; got '\(path)'")
+            throw RFToolError.usage("\(flag): expected protocol, sphere, sphere-angles, gaussian, uniform, uniform-cross or a file ending in .csv or .npy; got '\(path)'")
         }
         return try batch(from: DataFile.readMatrix(path: path, flag: flag), pairs: pairs, name: path, flag: flag)
     }

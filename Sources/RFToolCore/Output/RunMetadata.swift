@@ -40,6 +40,11 @@ public struct RunMetadata: Codable, Sendable {
     public var acceptance: [AcceptanceLine]?
     /// For a merged result: the shard files it was joined from.
     public var mergedFrom: [String]?
+    /// `gram` for a `--gram` run (per-trial Gram errors), absent for point-wise sweeps.
+    public var mode: String? = nil
+    /// For a `--gram` run: n, the points of each of the two sets, and how they were made.
+    public var gramPoints: Int? = nil
+    public var gramPointsFrom: String? = nil
 
     public struct AcceptanceLine: Codable, Sendable {
         public var check: String
@@ -52,6 +57,7 @@ public struct RunMetadata: Codable, Sendable {
         case runSeconds = "run_seconds", startedAt = "started_at", preset, trials, pairs
         case cellsPlanned = "cells_planned", cellsInFile = "cells_in_file", shard
         case planFingerprint = "plan_fingerprint", skipped, libraries, files, acceptance, mergedFrom = "merged_from"
+        case mode, gramPoints = "gram_points", gramPointsFrom = "gram_points_from"
     }
 
     /// Pretty-printed JSON with sorted keys, ending in a newline.

@@ -12,18 +12,26 @@ public struct SweepPreset: Sendable {
     public let trials: Int
     public let pairs: Int
     public let checks: [AcceptanceCheck]
+    /// True for a `--gram` preset: `pairs` is then n, the points of each of the two sets.
+    public let gram: Bool
+    /// A data file the preset reads its points from (relative to the current
+    /// directory: run it from the repository root), replacing every group's source.
+    public let dataFile: String?
 
-    public init(name: String, summary: String, groups: [SweepGroup], trials: Int, pairs: Int, checks: [AcceptanceCheck] = []) {
+    public init(name: String, summary: String, groups: [SweepGroup], trials: Int, pairs: Int, checks: [AcceptanceCheck] = [],
+                gram: Bool = false, dataFile: String? = nil) {
         self.name = name
         self.summary = summary
         self.groups = groups
         self.trials = trials
         self.pairs = pairs
         self.checks = checks
+        self.gram = gram
+        self.dataFile = dataFile
     }
 
     /// Every preset, in the order `--help` lists them.
-    public static let all: [SweepPreset] = [quick, orfVsIID, protocolFull]
+    public static let all: [SweepPreset] = [quick, orfVsIID, protocolFull, snnkPointwise, eugenPoly, positiveVsTrig, gramDigits]
 
     public static var names: [String] { all.map(\.name) }
 

@@ -20,7 +20,7 @@ import Estimators
 /// | bias_se, mse_se, variance_se, variance_ratio_se, fourth_central_moment | standard errors, see `CellStatistics` |
 /// | rel_rmse, mean_abs_rel_error | empty when abs(exact) < 1e-12 |
 /// | sigma, kernel_bias, coefficients, urf_m | kernel parameters (coefficients `;`-separated) |
-/// | pairs_from | protocol, sphere, gaussian, uniform, or the data file |
+/// | pairs_from | protocol, sphere, sphere-angles, gaussian, uniform, uniform-cross, or the data file |
 ///
 /// `NAME.summary.csv`, one row per cell: the cell's columns, `pairs`, and the
 /// means over pairs `mean_mse`, `mean_rel_mse`, `mean_abs_bias`,

@@ -7,6 +7,8 @@ public enum VarianceSweep {
     /// What a finished run produced.
     public struct Outcome: Sendable {
         public let results: [CellResult]
+        /// The per-trial Gram errors of a `--gram` run (empty otherwise).
+        public var gramResults: [GramCellResult] = []
         public let acceptance: [AcceptanceOutcome]
         public let files: OutputNames
         /// True when some acceptance check failed (the command then exits 1).
@@ -35,6 +37,7 @@ public enum VarianceSweep {
                            log: (String) -> Void = StandardError.line,
                            progressMode: ProgressDisplay.Mode? = nil,
                            stopRequested: @escaping @Sendable () -> Bool = { Interruption.requested }) throws -> Outcome {
+        if config.gram { return try runGram(config, log: log, progressMode: progressMode, stopRequested: stopRequested) }
         let started = Date()
         let plan = config.plan
         for note in plan.notes { log("variance-sweep: \(note)") }

@@ -28,6 +28,10 @@ public struct VarianceSweepRequest: Sendable {
     public var shard: String?
     public var out: String?
     public var preset: String?
+    /// `--gram`: per-trial relative Frobenius error of the approximate Gram matrix of two point sets.
+    public var gram = false
+    /// `--points N`: the points of each of the two sets in `--gram` mode.
+    public var points: Int?
     public var quiet = false
     /// The arguments as given (for the sidecar).
     public var commandLine: [String] = []
@@ -38,6 +42,8 @@ public struct VarianceSweepRequest: Sendable {
     public static let defaultSeed: UInt64 = 1
     /// The output of a custom grid when `--out` is not given (presets use `results/<preset>.csv`).
     public static let defaultOut = "results/variance-sweep.csv"
+    /// The points of each set in `--gram` mode when `--points` is not given.
+    public static let defaultGramPoints = 200
 
     public func configuration(lookup: EstimatorLookup = EstimatorLookup()) throws -> VarianceSweepConfiguration {
         let gridFlags: [(String, Bool)] = [
@@ -53,8 +59,19 @@ public struct VarianceSweepRequest: Sendable {
             if let flag = given.first {
                 throw RFToolError.usage("\(flag) cannot be combined with --preset (a preset fixes its grid); drop one of them")
             }
-        } else if given.isEmpty {
+        } else if given.isEmpty && !gram {
             preset = .quick
+        }
+        let gramMode = gram || preset?.gram == true
+        if gram, let preset, !preset.gram {
+            throw RFToolError.usage("--gram cannot be combined with --preset \(preset.name), a point-wise preset (the Gram preset is gram-digits)")
+        }
+        if gramMode {
+            if pairs != nil { throw RFToolError.usage("--pairs: not used with --gram; the two point sets are sized by --points") }
+            if shard != nil { throw RFToolError.usage("--shard: not supported with --gram (rftool merge joins point-wise sweeps only); run the Gram sweep whole") }
+            if let n = points, n < 1 { throw RFToolError.usage("--points: must be at least 1; got \(n)") }
+        } else if points != nil {
+            throw RFToolError.usage("--points: only used with --gram (the size of each of the two point sets)")
         }
 
         if let t = trials, t < 2 { throw RFToolError.usage("--trials: must be at least 2; got \(t)") }
@@ -62,15 +79,19 @@ public struct VarianceSweepRequest: Sendable {
         if let n = threads, n < 1 { throw RFToolError.usage("--threads: must be at least 1; got \(n)") }
         let shardSpec = try shard.map(ShardSpec.init(parsing:))
         let outNames = try OutputNames(out: out ?? preset.map { "results/\($0.name).csv" } ?? Self.defaultOut)
-        let pairCount = pairs ?? preset?.pairs ?? 32
+        let pairCount = gramMode ? (points ?? preset?.pairs ?? Self.defaultGramPoints) : (pairs ?? preset?.pairs ?? 32)
+        let seed = self.seed ?? Self.defaultSeed
 
-        let groups: [SweepGroup]
+        var groups: [SweepGroup]
         if let preset {
             groups = preset.groups
+            if let file = preset.dataFile {
+                let batch = try GramPointFile.load(path: file, points: pairCount, seed: seed, flag: "--preset \(preset.name)")
+                for g in groups.indices { groups[g].source = .data(name: file, pairs: batch) }
+            }
         } else {
-            groups = [try customGroup(pairCount: pairCount)]
+            groups = [try customGroup(pairCount: pairCount, gram: gramMode, seed: seed)]
         }
-        let seed = self.seed ?? Self.defaultSeed
         let trialCount = trials ?? preset?.trials ?? 1000
         let plan: ExperimentPlan
         do {
@@ -81,11 +102,12 @@ public struct VarianceSweepRequest: Sendable {
         return VarianceSweepConfiguration(
             plan: plan, presetName: preset?.name, checks: preset?.checks ?? [],
             threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-            shard: shardSpec, output: outNames.sharded(shardSpec), quiet: quiet, commandLine: commandLine)
+            shard: shardSpec, output: outNames.sharded(shardSpec), quiet: quiet, commandLine: commandLine,
+            gram: gramMode)
     }
 
     /// The one group a command line describes; unset lists take the default grid's values.
-    func customGroup(pairCount: Int) throws -> SweepGroup {
+    func customGroup(pairCount: Int, gram: Bool = false, seed: UInt64 = defaultSeed) throws -> SweepGroup {
         let base = SweepPreset.quick.groups[0]
         var group = base
         group.kernels = try kernel.map { try ListParsing.names($0, flag: "--kernel") }
@@ -98,7 +120,7 @@ public struct VarianceSweepRequest: Sendable {
         group.features = try features.map { try ListParsing.integers($0, flag: "--features") } ?? base.features
         group.radii = try radius.map { try ListParsing.numbers($0, flag: "--radius", positive: true) } ?? base.radii
         group.parameters = try kernelParameters()
-        group.source = try pairSource(pairCount: pairCount)
+        group.source = try pairSource(pairCount: pairCount, gram: gram, seed: seed)
         if case .data(let name, let batch) = group.source, let dim {
             let dims = try ListParsing.integers(dim, flag: "--dim")
             if dims != [batch.dimension] {
@@ -107,21 +129,26 @@ public struct VarianceSweepRequest: Sendable {
         }
         if radius != nil {
             switch group.source {
-            case .protocolDesign, .sphere: break
-            default: throw RFToolError.usage("--radius: applies to sphere pairs (--input sphere, or the default design of dot-product kernels), not to --input \(group.source.label)")
+            case .protocolDesign, .sphere, .sphereAngles: break
+            default: throw RFToolError.usage("--radius: applies to sphere pairs (--input sphere or sphere-angles, or the default design of dot-product kernels), not to --input \(group.source.label)")
             }
         }
         return group
     }
 
-    func pairSource(pairCount: Int) throws -> PairSource {
+    func pairSource(pairCount: Int, gram: Bool = false, seed: UInt64 = defaultSeed) throws -> PairSource {
         guard let input else { return .protocolDesign }
         switch input {
         case "sphere": return .sphere
         case "gaussian": return .gaussian
         case "uniform": return .uniform
+        case "uniform-cross": return .uniformCross
+        case "sphere-angles": return .sphereAngles
         case "protocol": return .protocolDesign
         default:
+            if gram {
+                return .data(name: input, pairs: try GramPointFile.load(path: input, points: pairCount, seed: seed))
+            }
             return .data(name: input, pairs: try PairFile.load(path: input, pairs: pairCount))
         }
     }
@@ -173,9 +200,12 @@ public struct VarianceSweepConfiguration: Sendable {
     public let output: OutputNames
     public let quiet: Bool
     public let commandLine: [String]
+    /// `--gram` (or a Gram preset): per-trial Gram errors instead of point-wise statistics.
+    public let gram: Bool
 
     public init(plan: ExperimentPlan, presetName: String?, checks: [AcceptanceCheck], threads: Int,
-                shard: ShardSpec?, output: OutputNames, quiet: Bool, commandLine: [String]) {
+                shard: ShardSpec?, output: OutputNames, quiet: Bool, commandLine: [String], gram: Bool = false) {
+        self.gram = gram
         self.plan = plan
         self.presetName = presetName
         self.checks = checks

@@ -18,6 +18,7 @@ public enum VectorMath {
     @usableFromInline static let pio2_2 = 6.07710050630396597660e-11
     @usableFromInline static let pio2_3 = 2.02226624871116645580e-21
     @usableFromInline static let reductionLimit = 1.6e6
+    @usableFromInline static let roundingShifter = 6755399441055744.0   // 1.5·2⁵²
     /// `cosSin` is accurate for |x| below this bound; beyond it use the library call.
     public static var reductionRange: Double { reductionLimit }
 
@@ -48,20 +49,25 @@ public enum VectorMath {
     /// cos and sin of 8 lanes at once (no range check: |x| < reductionLimit).
     @inlinable @inline(__always)
     public static func cosSin(_ x: Lanes) -> (cos: Lanes, sin: Lanes) {
-        let q = (x * twoOverPi).rounded(.toNearestOrEven)
+        // Round to nearest (ties to even) with the 1.5·2⁵² shifter, exact for |x·2/π| < 2⁵¹;
+        // the shifted value's low mantissa bits hold q mod 4 (two's complement for q < 0).
+        // Same q as `rounded(.toNearestOrEven)`, without per-lane library or integer-conversion calls.
+        let shifted = x * twoOverPi + roundingShifter
+        let q = shifted - roundingShifter
         let r = ((x - q * pio2_1) - q * pio2_2) - q * pio2_3
         let z = r * r
         let s = sinPoly(r, z)
         let c = cosPoly(z)
-        let quadrant = SIMD8<Int64>(truncatingIfNeeded: SIMD8<Int64>(q)) & 3
-        let swap = (quadrant & 1) .== 1
-        let cosBase = c.replacing(with: s, where: swap)
-        let sinBase = s.replacing(with: c, where: swap)
-        // cos: quadrants 1, 2 negative; sin: quadrants 2, 3 negative.
-        let cosNegative = (quadrant .== 1) .| (quadrant .== 2)
-        let sinNegative = quadrant .>= 2
-        return (cosBase.replacing(with: -cosBase, where: cosNegative),
-                sinBase.replacing(with: -sinBase, where: sinNegative))
+        // Quadrant logic on bit patterns (the stdlib's mask/`replacing` operations go lane by
+        // lane): odd q swaps cos and sin; cos is negative for q ≡ 1, 2 and sin for q ≡ 2, 3 (mod 4).
+        let qBits = unsafeBitCast(shifted, to: SIMD8<UInt64>.self)
+        let swap = SIMD8<UInt64>() &- (qBits & 1)
+        let cBits = unsafeBitCast(c, to: SIMD8<UInt64>.self), sBits = unsafeBitCast(s, to: SIMD8<UInt64>.self)
+        let cosBits = (cBits & ~swap) | (sBits & swap)
+        let sinBits = (sBits & ~swap) | (cBits & swap)
+        let cosSign = ((qBits &+ 1) & 2) &<< 62
+        let sinSign = (qBits & 2) &<< 62
+        return (unsafeBitCast(cosBits ^ cosSign, to: Lanes.self), unsafeBitCast(sinBits ^ sinSign, to: Lanes.self))
     }
 
     /// out[i] = cos(x[i]).
