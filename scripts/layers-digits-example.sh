@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Layer replacement on a real teacher: layer 2 (1024 -> 1024, ReLU) of the digits MLP in
-# /work/shared/data/digits-mlp (see its README), fitted without backpropagation on the
+# ../shared/data/digits-mlp beside the clone (see its README), fitted without backpropagation on the
 # layer's real inputs. Prints rftool fit-layer's line per kind and the network's test
 # accuracy with layer 2 replaced. Needs numpy (data preparation and the final argmax only).
 #   usage: scripts/layers-digits-example.sh [DATA_DIR] [WORK_DIR]
 set -euo pipefail
-DATA=${1:-/work/shared/data}
+DATA=${1:-$(cd "$(dirname "$0")/../.." && pwd)/shared/data}
 WORK=${2:-$(mktemp -d)}
 RFTOOL=${RFTOOL:-$(dirname "$0")/../.build/release/rftool}
 M=$DATA/digits-mlp

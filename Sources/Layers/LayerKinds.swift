@@ -25,6 +25,10 @@ public enum LayerKinds {
             LayerKind(name: DYADLayer.kindName, type: DYADLayer.self, summary: "two block-diagonal terms with the stride permutation (--blocks k)"),
             LayerKind(name: LowRankLayer.kindName, type: LowRankLayer.self, summary: "truncated SVD, rank --rank, refitted output weights"),
             LayerKind(name: ACDCLayer.kindName, type: ACDCLayer.self, summary: "--blocks stacked A·DCT·D·IDCT layers (FFTW REDFT10/01)"),
+            LayerKind(name: SNNKLayer.kindName, type: SNNKLayer.self, activations: SNNKFeatureFamily.acceptedActivations,
+                      summary: "SNNK: Re(Ψ Φ(x)) over --features URF / ReLU-SNNK features, Ψ fitted in closed form"),
+            LayerKind(name: EUGenLayer.kindName, type: EUGenLayer.self,
+                      summary: "EUGen: W₀ + Σᵢ Wᵢ φᵢ(x), order --order on norm-augmented inputs, closed-form fit"),
         ]
     }
 

@@ -137,3 +137,26 @@ import RandomFeatures
         #expect(throws: LayerError.self) { try LayerKinds.fit(kind: "snnk", Self.request(w, bias: [Double](repeating: 0, count: 6), rows: 20)) }
     }
 }
+
+/// "Same seed, same bytes, regardless of thread count": the fitted arrays are
+/// identical with OpenBLAS on one thread and on two.
+@Suite(.serialized) struct FitThreadCountTests {
+    @Test(arguments: ["dyad"])
+    func fitIsTheSameOnOneAndTwoThreads(kind: String) throws {
+        // The digits-MLP layer-2 shape. Note: switching threads in-process did not reproduce the
+        // difference that OPENBLAS_NUM_THREADS=1 vs 2 gave on the command line before RidgeSolver
+        // solved on one thread (checked by hand, scripts/layers-digits-example.sh data); this test
+        // guards the in-process case only.
+        let w = TestData.gaussian(1024, 1024, seed: 91, scale: 1 / 32)
+        let request = LayerFitRequest(teacherWeights: w, teacherBias: TestData.gaussian(1, 1024, seed: 92).storage,
+                                      activation: .relu, calibration: TestData.gaussian(1257, 1024, seed: 93),
+                                      rank: 32, blocks: kind == "acdc" ? 2 : 4, ridge: 1e-6, seed: 5)
+        let saved = openblas_get_num_threads()
+        defer { openblas_set_num_threads(saved) }
+        openblas_set_num_threads(1)
+        let one = try LayerKinds.fit(kind: kind, request).arrays
+        openblas_set_num_threads(2)
+        let two = try LayerKinds.fit(kind: kind, request).arrays
+        for (name, a) in one { #expect(two[name]!.storage.map(\.bitPattern) == a.storage.map(\.bitPattern), "\(name)") }
+    }
+}

@@ -128,6 +128,26 @@ import RandomFeatures
         #expect(throws: LayerError.self) { _ = try SNNKLayer.fit(noFeatures) }
     }
 
+    /// Large inputs: the fit picks e = round(log₂ median ‖x‖), so calibrating on 64·X
+    /// against W/64 (the same teacher outputs, exactly) gives e = 6 and a layer whose
+    /// output on 64·x is bit for bit the output of the layer fitted on X at e = 0 —
+    /// where without the rescaling e^{‖64x‖²/2} would overflow Float.
+    @Test(arguments: [Activation.cos, .exp, .relu])
+    func inputScaleMakesLargeInputsExactlyEquivalent(activation: Activation) throws {
+        let small = Self.request(activation)
+        var large = small
+        for k in large.calibration.storage.indices { large.calibration.storage[k] *= 64 }
+        for k in large.teacherWeights.storage.indices { large.teacherWeights.storage[k] /= 64 }
+        let a = try SNNKLayer.fit(small), b = try SNNKLayer.fit(large)
+        #expect(a.inputScaleLog2 == 0 && b.inputScaleLog2 == 6)
+        var x = Self.inputs
+        let ya = try a.forward(x.converted())
+        for k in x.storage.indices { x.storage[k] *= 64 }
+        #expect(try b.forward(x.converted()) == ya)
+        let again = try SNNKLayer(record: b.record, arrays: b.arrays)
+        #expect(try again.forward(x.converted()) == ya)
+    }
+
     /// Inputs whose e^{‖x‖²/2} overflows Float: an error, not inf.
     @Test func overflowingInputsAreRefused() throws {
         let layer = try SNNKLayer.fit(Self.request(.cos))

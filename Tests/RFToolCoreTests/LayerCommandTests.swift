@@ -196,14 +196,14 @@ import RandomFeatures
         var c = LayerBenchmark.Configuration()
         c.inputDimension = 32
         c.outputDimension = 16
-        c.kinds = ["dense", "dyad", "snnk", "eugen"]
+        c.kinds = ["dense", "dyad", "hashednet"]
         c.out = "\(dir)/layers.csv"
         do {
             _ = try LayerBenchmark.run(c)
             Issue.record("expected an error")
         } catch let error as RFToolError {
             #expect(error.kind == .usage)
-            #expect(error.message == "--kinds: unknown or unavailable kind 'snnk'; valid kinds: \(LayerKinds.names.joined(separator: ", "))")
+            #expect(error.message == "--kinds: unknown or unavailable kind 'hashednet'; valid kinds: \(LayerKinds.names.joined(separator: ", "))")
         }
         #expect(!FileManager.default.fileExists(atPath: c.out))
     }

@@ -41,6 +41,13 @@ public enum RidgeSolver {
         for i in 0..<n {
             for j in 0..<l { b[j * augmented + i] = y.storage[i * l + j] }
         }
+        // OpenBLAS splits the level-2 products inside the Householder QR (dgemv 'T', a sum
+        // over rows) across threads, so the rounding, and the fitted bytes, would depend on
+        // the thread count. One thread for the solve keeps "same seed, same bytes" (checked:
+        // dyad weights differed between OPENBLAS_NUM_THREADS=1 and 2 before this).
+        let threads = openblas_get_num_threads()
+        openblas_set_num_threads(1)
+        defer { openblas_set_num_threads(threads) }
         var trans = CChar(UInt8(ascii: "N"))
         var m32 = Int32(augmented), n32 = Int32(dim), nrhs = Int32(l)
         var lda = Int32(augmented), ldb = Int32(augmented)

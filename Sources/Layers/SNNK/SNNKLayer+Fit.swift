@@ -20,7 +20,9 @@ extension SNNKLayer {
     /// φ(X) computed the slow, independent way, in Double: the estimator's x tower
     /// (cos, sin, exp) or max(G x, 0)/√m with G materialised (relu). The reference
     /// the fast `inputFeatures` is tested against.
-    public func referenceInputFeatures(_ x: Matrix<Double>) throws -> Matrix<Double> {
+    public func referenceInputFeatures(_ unscaled: Matrix<Double>) throws -> Matrix<Double> {
+        var x = unscaled
+        for k in x.storage.indices { x.storage[k] *= inputFactor }
         if let map = try towerMap() { return try map.transform(x, side: .x) }
         let g = projection.dense()
         var tilde = Matrix<Double>(rows: features, columns: inputDimension + 1)
@@ -41,7 +43,9 @@ extension SNNKLayer {
     /// Ψ(W) in Double (l × m'): rows ψ(w_r, b_r) of the estimator's w tower, or
     /// max(G̃ w̃_r, 0)/√m with w̃_r = [w_r; b_r] for relu (the SNNK uptraining start,
     /// §6.1, on bias-augmented vectors; it estimates the arc-cosine kernel, not ReLU).
-    public func teacherTower(weights: Matrix<Double>, biases: [Double]) throws -> Matrix<Double> {
+    public func teacherTower(weights unscaled: Matrix<Double>, biases: [Double]) throws -> Matrix<Double> {
+        var weights = unscaled
+        for k in weights.storage.indices { weights.storage[k] /= inputFactor }
         if let map = try towerMap() {
             do { return try map.weightTower(weights, biases: biases) } catch {
                 throw LayerError("snnk: the teacher's w tower failed: \(error)")
@@ -56,7 +60,8 @@ extension SNNKLayer {
         return z
     }
 
-    /// The layer with G drawn from `request.seed` and zero output weights.
+    /// The layer with G drawn from `request.seed`, zero output weights, and the input
+    /// scale e = round(log₂ median ‖x‖) over the calibration rows (0 without rows).
     static func untrained(_ request: LayerFitRequest) throws -> SNNKLayer {
         try request.validateShapes()
         let m = try OutputWeightFit.requireFeatures(request, kind: kindName)
@@ -64,7 +69,17 @@ extension SNNKLayer {
         return try SNNKLayer(activation: request.activation, inputDimension: request.inputDimension, features: m,
                              projection: request.projection, seed: request.seed,
                              outputWeights: Matrix(rows: request.outputDimension, columns: width),
-                             outputBias: [Float](repeating: 0, count: request.outputDimension))
+                             outputBias: [Float](repeating: 0, count: request.outputDimension),
+                             inputScaleLog2: inputScaleLog2(for: request.calibration))
+    }
+
+    /// round(log₂ median ‖x‖), clamped to −60…60; 0 for no rows or a zero median.
+    static func inputScaleLog2(for calibration: Matrix<Double>) -> Int {
+        let norms = FeatureKernels.rowSquaredNorms(calibration).sorted()
+        guard !norms.isEmpty else { return 0 }
+        let median = norms[norms.count / 2].squareRoot()
+        guard median > 0, median.isFinite else { return 0 }
+        return min(60, max(-60, Int(Double.log2(median).rounded())))
     }
 
     /// (a) The initialisation from the teacher (W, b), no data: Ψ = Ψ(W), β = 0.
@@ -103,6 +118,7 @@ extension SNNKLayer {
     /// The same layer (G, seed, shapes) with other output weights.
     public func with(weights: Matrix<Float>, bias: [Float]) throws -> SNNKLayer {
         try SNNKLayer(activation: activation, inputDimension: inputDimension, features: features,
-                      projection: projectionKind, seed: seed, outputWeights: weights, outputBias: bias)
+                      projection: projectionKind, seed: seed, outputWeights: weights, outputBias: bias,
+                      inputScaleLog2: inputScaleLog2)
     }
 }

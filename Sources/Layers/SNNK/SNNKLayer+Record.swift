@@ -3,11 +3,12 @@ import RandomFeatures
 // MARK: - Saving and reloading
 
 extension SNNKLayer {
-    /// Kind, shapes, activation, seed, projection and `features` = m; G is regenerated.
+    /// Kind, shapes, activation, seed, projection, `features` = m and
+    /// `input_scale_log2` = e; G is regenerated.
     public var record: LayerRecord {
         LayerRecord(kind: kind, inputDimension: inputDimension, outputDimension: outputDimension,
                     activation: activation, seed: seed, projection: projectionKind,
-                    parameters: ["features": features])
+                    parameters: ["features": features, "input_scale_log2": inputScaleLog2])
     }
 
     /// `psi` (Ψ, d_out × m') and `bias` (β, 1 × d_out).
@@ -22,6 +23,7 @@ extension SNNKLayer {
         let psi = try Self.array("psi", in: arrays, rows: record.outputDimension, columns: family.width(features: m))
         let bias = try Self.array("bias", in: arrays, rows: 1, columns: record.outputDimension)
         try self.init(activation: record.activation, inputDimension: record.inputDimension, features: m,
-                      projection: record.projection ?? .iid, seed: record.seed, outputWeights: psi, outputBias: bias.storage)
+                      projection: record.projection ?? .iid, seed: record.seed, outputWeights: psi, outputBias: bias.storage,
+                      inputScaleLog2: record.parameters["input_scale_log2"] ?? 0)
     }
 }

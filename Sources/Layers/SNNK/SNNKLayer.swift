@@ -32,6 +32,12 @@ public struct SNNKLayer: FittableLayer {
     public let seed: UInt64
     /// G, m × d, drawn from `seed` (`RandomStream(seed:).child(0)`).
     public let projection: any Projection
+    /// e: inputs enter the towers as x̃ = 2^{−e} x and neurons as w̃ = 2^{e} w, so
+    /// w̃·x̃ = w·x exactly (a power of two rescales without rounding). `fit` picks e
+    /// so that the median calibration row has ‖x̃‖ ≈ 1: the URF towers carry
+    /// e^{±‖·‖²/2}, which overflows Float beyond ‖x‖² ≈ 176, and G x̃ then has the
+    /// scale of the teacher's pre-activations.
+    public let inputScaleLog2: Int
     /// relu only: g₀ ~ N(0, I_m) from `RandomStream(seed:).child(1)`, the column of
     /// G̃ = [G | g₀] that meets the constant coordinate of x̃ = [x; 1] (empty otherwise).
     public let offsets: [Float]
@@ -58,8 +64,11 @@ public struct SNNKLayer: FittableLayer {
     ///   - outputWeights: Ψ, d_out × m' (m' = `family.width(features: m)`).
     ///   - outputBias: β, d_out entries.
     public init(activation: Activation, inputDimension: Int, features: Int, projection: ProjectionKind,
-                seed: UInt64, outputWeights: Matrix<Float>, outputBias: [Float]) throws {
+                seed: UInt64, outputWeights: Matrix<Float>, outputBias: [Float], inputScaleLog2: Int = 0) throws {
         let family = try SNNKFeatureFamily(activation: activation)
+        guard (-60...60).contains(inputScaleLog2) else {
+            throw LayerError("snnk: input_scale_log2 must be in -60...60; got \(inputScaleLog2)")
+        }
         guard inputDimension >= 1 else { throw LayerError("snnk: the input dimension must be at least 1; got \(inputDimension)") }
         guard features >= 1 else { throw LayerError("--features must be at least 1 for kind snnk; got \(features)") }
         try RandomFeatureProjection.requireAccepted(projection, layer: "kind snnk")
@@ -81,7 +90,11 @@ public struct SNNKLayer: FittableLayer {
         offsets = family == .relu ? Self.drawOffsets(features: features, seed: seed) : []
         self.outputWeights = outputWeights
         self.outputBias = outputBias
+        self.inputScaleLog2 = inputScaleLog2
     }
+
+    /// 2^{−e}: the factor on inputs (exact in Float and Double for |e| ≤ 60).
+    var inputFactor: Double { Double(sign: .plus, exponent: -inputScaleLog2, significand: 1) }
 
     /// G from the seed: `stream.child(0)`, as the URF estimators draw their shared rows.
     static func drawProjection(_ kind: ProjectionKind, features m: Int, inputDimension d: Int, seed: UInt64) throws -> any Projection {
@@ -117,15 +130,19 @@ public struct SNNKLayer: FittableLayer {
 
     /// φ(X), n × m', in the batch's precision: the x tower of the family.
     ///
-    ///     cos, sin:  e^{‖x‖²/2 − log(m)/2} [cos Gx; sin Gx]   (e^{…} per row, in Double)
-    ///     exp:       exp(Gx − ‖x‖²/2 − log(m)/2)
-    ///     relu:      max(Gx + g₀, 0)/√m = max(G̃ x̃, 0)/√m,  x̃ = [x; 1]
+    ///     cos, sin:  e^{‖x̃‖²/2 − log(m)/2} [cos Gx̃; sin Gx̃]   (e^{…} per row, in Double)
+    ///     exp:       exp(Gx̃ − ‖x̃‖²/2 − log(m)/2)
+    ///     relu:      max(Gx̃ + g₀, 0)/√m = max(G̃ [x̃; 1], 0)/√m
+    ///
+    /// with x̃ = 2^{−e} x (`inputScaleLog2`), applied to G x and ‖x‖² after the projection.
     public func inputFeatures<S: BLASScalar>(_ batch: Matrix<S>) throws -> Matrix<S> {
         var z = RandomFeatureProjection.apply(projection, batch)
+        if inputScaleLog2 != 0 { FeatureKernels.scale(&z, by: S(inputFactor)) }
+        let normFactor = inputFactor * inputFactor
         let halfLogM = Double.log(Double(features)) / 2
         switch family {
         case .cos, .sin:
-            let norms = FeatureKernels.rowSquaredNorms(batch)
+            let norms = FeatureKernels.rowSquaredNorms(batch).map { $0 * normFactor }
             let limit = Double.log(S.greatestFiniteMagnitude.doubleValue)
             let logScales = norms.map { $0 / 2 - halfLogM }
             if let p = logScales.firstIndex(where: { $0 >= limit }) {
@@ -133,7 +150,7 @@ public struct SNNKLayer: FittableLayer {
             }
             return FeatureKernels.cosSin(z, rowScales: logScales.map { Double.exp($0) })
         case .exp:
-            let offsets = FeatureKernels.rowSquaredNorms(batch).map { -$0 / 2 - halfLogM }
+            let offsets = FeatureKernels.rowSquaredNorms(batch).map { -$0 * normFactor / 2 - halfLogM }
             FeatureKernels.exponentiate(&z, rowOffsets: offsets)
             return z
         case .relu:

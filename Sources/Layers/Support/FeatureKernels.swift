@@ -76,6 +76,13 @@ enum FeatureKernels {
         }
     }
 
+    /// Z ← c·Z in place.
+    static func scale<S: BLASScalar>(_ z: inout Matrix<S>, by c: S) {
+        z.storage.withUnsafeMutableBufferPointer { zb in
+            for j in zb.indices { zb[j] *= c }
+        }
+    }
+
     /// Z ← max(Z, 0)·scale in place: the ReLU-SNNK x tower (§5.7, c = 0).
     static func rectify<S: BLASScalar>(_ z: inout Matrix<S>, scale: S) {
         z.storage.withUnsafeMutableBufferPointer { zb in

@@ -19,6 +19,8 @@ import RandomFeatures
 ///   whose parameters match an m-feature layer's output weights,
 ///   r = ⌊m·d_out / (d_in + d_out)⌋ (m = `features`); acdc has `acdcLayers` layers;
 ///   prp uses the iid (Gaussian) P.
+/// - The `features` column is the run's `--features` m on every row: the random-feature
+///   kinds' m, and the parameter budget behind lowrank's default rank.
 public enum LayerBenchmark {
     public static let csvHeader = ["kind", "d_in", "d_out", "batch", "features", "params", "bytes", "macs",
                                    "median_ms", "speedup_vs_dense", "memory_ratio", "rel_error"]
