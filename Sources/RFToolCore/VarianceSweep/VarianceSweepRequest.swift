@@ -86,6 +86,9 @@ public struct VarianceSweepRequest: Sendable {
         if let preset {
             groups = preset.groups
             if let file = preset.dataFile {
+                guard FileManager.default.fileExists(atPath: file) else {
+                    throw RFToolError.data("--preset \(preset.name): reads '\(file)' relative to the current directory, which has no such file; run it from the repository root")
+                }
                 let batch = try GramPointFile.load(path: file, points: pairCount, seed: seed, flag: "--preset \(preset.name)")
                 for g in groups.indices { groups[g].source = .data(name: file, pairs: batch) }
             }
