@@ -13,9 +13,9 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("results").path
 
-    /// Presets whose results may be missing, with the reason (README says so too).
-    /// `protocol` in full does not fit the session on this shared two-core machine;
-    /// the shards that ran are committed as `protocol.shard-i-of-n.*` and checked.
+    /// Presets whose results may be missing, with the reason. `protocol` is
+    /// committed merged from 8 shards; were only some shards committed
+    /// (`protocol.shard-i-of-n.*`), they would be checked instead.
     static let notCommitted: [String: String] = [
         "protocol": "ALGORITHMS.md §7.1 in full (1568 cells × 1000 trials) did not fit the session on two shared cores",
     ]
