@@ -25,17 +25,24 @@ pairs = np.empty((2 * P, d)); pairs[0::2] = X; pairs[1::2] = Y
 np.save(sys.argv[3], pairs)
 PY
 
+# Wall time is what the bar is about; CPU time (user + system, from GNU time) is printed too,
+# since on a machine shared with other jobs the wall time of either tool depends on the load.
 start=$(date +%s.%N)
-"$python" benchmarks/baselines/numpy_sweep.py "$D" "$T" "$P" "$MS" > "$out/numpy.csv" 2> "$out/numpy.err"
+/usr/bin/time -f '%U %S' -o "$out/numpy.time" \
+  "$python" benchmarks/baselines/numpy_sweep.py "$D" "$T" "$P" "$MS" > "$out/numpy.csv" 2> "$out/numpy.err"
 numpy_s=$(echo "$(date +%s.%N) - $start" | bc -l)
 
 start=$(date +%s.%N)
-"$bin" variance-sweep --kernel gaussian --estimator trig --projection iid,orthogonal --dim "$D" \
+/usr/bin/time -f '%U %S' -o "$out/rftool.time" \
+  "$bin" variance-sweep --kernel gaussian --estimator trig --projection iid,orthogonal --dim "$D" \
   --features "$MS" --pairs "$P" --trials "$T" --input "$out/pairs.npy" --seed 0 --quiet \
   --out "$out/rftool.csv"
 rftool_s=$(echo "$(date +%s.%N) - $start" | bc -l)
+cpu() { awk '{ print $1 + $2 }' "$1"; }
 
 printf 'numpy_seconds,%.3f\nrftool_seconds,%.3f\nspeedup,%.1f\n' "$numpy_s" "$rftool_s" "$(echo "$numpy_s / $rftool_s" | bc -l)"
+printf 'numpy_cpu_seconds,%.2f\nrftool_cpu_seconds,%.2f\nrftool_threads,%s\nload_average,%s\n' \
+  "$(cpu "$out/numpy.time")" "$(cpu "$out/rftool.time")" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 "$python" - "$out/numpy.csv" "$out/rftool.csv" <<'PY'
 import csv, sys, math
 numpy_rows = {(r["projection"], int(r["features"])): float(r["mse"]) for r in csv.DictReader(open(sys.argv[1]))}

@@ -39,18 +39,26 @@ def panel_keys(df):
     varying = [c for c in PARAMETERS if c in df and df[c].nunique(dropna=False) > 1]
     return ["kernel", "estimator", "dim"] + varying
 
+def short(key, value):
+    if key == "coefficients" and isinstance(value, str):
+        a = [float(v) for v in value.split(";")]
+        return f"degree {len(a) - 1} (a = {', '.join(f'{v:.3g}' for v in a)})"
+    return f"{key}={value}"
+
 def label(keys, values):
     values = values if isinstance(values, tuple) else (values,)
     parts = [f"{values[0]} / {values[1]}, d={values[2]}"]
-    parts += [f"{k}={v}" for k, v in zip(keys[3:], values[3:])]
-    return ", ".join(parts)
+    parts += [short(k, v) for k, v in zip(keys[3:], values[3:])]
+    return ",\n".join([parts[0], ", ".join(parts[1:])]) if len(parts) > 1 else parts[0]
 
 def aggregate(df, keys):
     return df.groupby(keys + ["projection", "features"], dropna=False).agg(
         mse=("mse", "mean"),
         theory=("variance_theory", lambda s: s.mean() if s.notna().all() else np.nan),
         bias=("bias", "mean"),
-        band=("stderr", lambda s: 1.96 * np.sqrt((s ** 2).sum()) / len(s)),
+        # The pairs of one cell share every trial's randomness, so their biases are correlated:
+        # the SE of the mean over pairs is at most the mean of the pairs' SEs (perfect correlation).
+        band=("stderr", lambda s: 1.96 * s.mean()),
     ).reset_index()
 
 def grid(n):
@@ -102,7 +110,8 @@ def draw_bias(df, stem):
 
 # %% [markdown]
 # ## Bias with its 95% confidence band
-# The mean bias over pairs; the band is ±1.96 standard errors of that mean. An unbiased
+# The mean bias over pairs; the band is ±1.96 times the mean of the pairs' standard errors, an
+# upper bound on the SE of that mean (the pairs of a cell share each trial's randomness). An unbiased
 # estimator's band covers zero (SORF is biased by construction, ALGORITHMS.md §2.3).
 
 # %%

@@ -23,6 +23,11 @@ void dgesdd_(const char *jobz, const int *m, const int *n, double *a, const int 
 void sgesdd_(const char *jobz, const int *m, const int *n, float *a, const int *lda,
              float *s, float *u, const int *ldu, float *vt, const int *ldvt,
              float *work, const int *lwork, int *iwork, int *info);
+/* Symmetric eigenproblem, selected eigenpairs (MRRR). */
+void dsyevr_(const char *jobz, const char *range, const char *uplo, const int *n, double *a, const int *lda,
+             const double *vl, const double *vu, const int *il, const int *iu, const double *abstol,
+             int *m, double *w, double *z, const int *ldz, int *isuppz, double *work, const int *lwork,
+             int *iwork, const int *liwork, int *info);
 /* Least squares via QR. */
 void dgels_(const char *trans, const int *m, const int *n, const int *nrhs,
             double *a, const int *lda, double *b, const int *ldb,

@@ -7,7 +7,8 @@ struct RFTool: ParsableCommand {
         commandName: "rftool",
         abstract: "Kernel approximation with random features: estimators, variance experiments, benchmarks.",
         version: RFToolVersion.string,
-        subcommands: [Estimate.self, Kernels.self, VarianceSweep.self, Merge.self, Features.self, Bench.self])
+        subcommands: [Estimate.self, Kernels.self, VarianceSweep.self, Merge.self, Features.self,
+                      FitLayer.self, ApplyLayer.self, LayerBench.self, Bench.self])
 
     static func main() {
         OpenBLASCoreSelection.reexecIfFallback()

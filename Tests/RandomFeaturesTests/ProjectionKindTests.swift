@@ -31,6 +31,22 @@ import _TestSupport
         #expect(a != c)
     }
 
+    /// `apply(_:into:)` writes the bytes `apply(_:)` returns, over whatever the result held.
+    @Test(arguments: ProjectionKind.allCases)
+    func applyIntoEqualsApply(kind: ProjectionKind) throws {
+        for (m, d) in [(7, 5), (16, 16), (300, 100)] {
+            let p = try kind.draw(rowCount: m, inputDimension: d, stream: RandomStream(seed: 25))
+            let x = normalBatch(rows: 40, columns: d, seed: 26)
+            let xf = x.converted(to: Float.self)
+            var z = Matrix<Double>(rows: 40, columns: m, repeating: .nan)
+            var zf = Matrix<Float>(rows: 40, columns: m, repeating: .nan)
+            p.apply(x, into: &z)
+            p.apply(xf, into: &zf)
+            #expect(z == p.apply(x))
+            #expect(zf == p.apply(xf))
+        }
+    }
+
     @Test(arguments: ProjectionKind.allCases)
     func emptyBatchGivesEmptyResult(kind: ProjectionKind) throws {
         let p = try kind.draw(rowCount: 3, inputDimension: 4, stream: RandomStream(seed: 24))

@@ -70,10 +70,21 @@ public struct EUGenEstimator: FeatureMapEstimator {
         return EUGenFeatureMap(inputDimension: d, featuresPerOrder: m, coefficients: coefficients, bias: bias,
                                orders: orders, factors: factors)
     }
+
+    /// `featureMap` with its w tower for a whole layer (ALGORITHMS.md §6.3): the same
+    /// factors G^i_j (from `stream.child(i, j)`), so maps drawn from one stream with
+    /// different coefficients share every factor of the orders they have in common.
+    public func neuronFeatureMap(inputDimension d: Int, features m: Int, projection: ProjectionKind,
+                                 stream: RandomStream) throws -> any NeuronTowerFeatureMap {
+        try featureMap(inputDimension: d, features: m, projection: projection, stream: stream) as! EUGenFeatureMap
+    }
+
+    /// Orders i ≥ 1 with aᵢ ≠ 0, ascending: the blocks of the map, in order.
+    public var activeOrders: [Int] { PolynomialChecks.activeOrders(coefficients) }
 }
 
 /// The fitted map of `EUGenEstimator`.
-struct EUGenFeatureMap: FittedFeatureMap {
+struct EUGenFeatureMap: NeuronTowerFeatureMap {
     let inputDimension: Int
     let featuresPerOrder: Int
     let coefficients: [Double]
@@ -85,14 +96,23 @@ struct EUGenFeatureMap: FittedFeatureMap {
     var outputWidth: Int { 1 + featuresPerOrder * orders.count }
     var isSymmetric: Bool { false }
 
+    /// G^i_j in the order i = orders[0], j = 1…i, then the next order.
+    var projections: [any Projection] { factors.flatMap { $0 } }
+
     func transform(_ batch: Matrix<Double>, side: FeatureSide) throws -> Matrix<Double> { try map(batch, side: side) }
     func transform(_ batch: Matrix<Float>, side: FeatureSide) throws -> Matrix<Float> { try map(batch, side: side) }
 
-    private func map<S: BLASScalar>(_ batch: Matrix<S>, side: FeatureSide) throws -> Matrix<S> {
+    /// Ψ(W) = [a₀, ψ_{i}(w_r⁺) for each active order i], with w_r⁺ = [w_r; b_r; 0].
+    func weightTower(_ weights: Matrix<Double>, biases: [Double]) throws -> Matrix<Double> {
+        try checkNeurons(weights, biases: biases)
+        return try map(weights, side: .y, biases: biases)
+    }
+
+    private func map<S: BLASScalar>(_ batch: Matrix<S>, side: FeatureSide, biases: [Double]? = nil) throws -> Matrix<S> {
         try checkInput(batch)
         let norms = FeatureRowMath.rowSquaredNorms(batch)
         let plus = FeatureRowMath.appendingColumns(batch, count: 2) { p, k in
-            side == .x ? (k == 0 ? 1 : S(norms[p].squareRoot())) : (k == 0 ? S(bias) : 0)
+            side == .x ? (k == 0 ? 1 : S(norms[p].squareRoot())) : (k == 0 ? S(biases?[p] ?? bias) : 0)
         }
         let m = featuresPerOrder, width = outputWidth
         let scale = 1 / Double(m).squareRoot()

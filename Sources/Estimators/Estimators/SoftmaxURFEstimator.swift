@@ -108,10 +108,22 @@ public struct SoftmaxURFEstimator: FeatureMapEstimator {
         let g = try SharedGaussianRows(kind: projection, rows: m, dimension: d, stream: stream, needsNorms: mm != 0)
         return SoftmaxURFFeatureMap(rows: g, parameterM: mm, bias: bias)
     }
+
+    /// The map on rows G the caller drew (a layer's projection, ALGORITHMS.md §6.1),
+    /// with this estimator's M and b = 0 on the x side; `weightTower` puts each
+    /// neuron's e^{b_r} on the w side, so ⟨φ(x), ψ(w_r, b_r)⟩ estimates exp(w_r·x + b_r).
+    ///
+    /// Unbiased when G's rows are marginally N(0, I); with SORF rows the
+    /// initialisation Ψ(W) is biased (§2.3), the map itself is still usable for a fit.
+    public func neuronFeatureMap(sharing projection: any Projection) throws -> any NeuronTowerFeatureMap {
+        let mm = try EstimatorChecks.fixedURFM(urfM)
+        let g = SharedGaussianRows(projection: projection, needsNorms: mm != 0)
+        return SoftmaxURFFeatureMap(rows: g, parameterM: mm, bias: 0)
+    }
 }
 
 /// The fitted map φ_M of `SoftmaxURFEstimator` (same on both sides).
-struct SoftmaxURFFeatureMap: FittedFeatureMap {
+struct SoftmaxURFFeatureMap: NeuronTowerFeatureMap {
     let rows: SharedGaussianRows
     let parameterM: Double
     let bias: Double
@@ -126,8 +138,23 @@ struct SoftmaxURFFeatureMap: FittedFeatureMap {
         Double(inputDimension) / 4 * Double.log(onePlus: 4 * parameterM) - Double.log(Double(outputWidth)) / 2 + bias / 2
     }
 
+    var projections: [any Projection] { [rows.projection] }
+
     func transform(_ batch: Matrix<Double>, side: FeatureSide) throws -> Matrix<Double> { try map(batch) }
     func transform(_ batch: Matrix<Float>, side: FeatureSide) throws -> Matrix<Float> { try map(batch) }
+
+    /// Ψ(W): row r is e^{b_r − b/2}·φ(w_r), so ⟨φ(x), ψ_r⟩ = e^{b/2}·e^{b_r − b/2}·⟨φ₀(x), φ₀(w_r)⟩
+    /// estimates exp(w_r·x + b_r) (φ₀ the map at b = 0).
+    func weightTower(_ weights: Matrix<Double>, biases: [Double]) throws -> Matrix<Double> {
+        try checkNeurons(weights, biases: biases)
+        var psi = try map(weights)
+        let w = psi.columns
+        for r in 0..<psi.rows {
+            let factor = Double.exp(biases[r] - bias / 2)
+            for j in 0..<w { psi.storage[r * w + j] *= factor }
+        }
+        return try checkFinite(psi)
+    }
 
     private func map<S: BLASScalar>(_ batch: Matrix<S>) throws -> Matrix<S> {
         try checkInput(batch)

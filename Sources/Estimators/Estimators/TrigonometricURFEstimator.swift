@@ -105,10 +105,22 @@ public struct TrigonometricURFEstimator: FeatureMapEstimator {
         let g = try SharedGaussianRows(kind: projection, rows: m, dimension: d, stream: stream, needsNorms: mm != 0)
         return TrigonometricURFFeatureMap(rows: g, target: target, parameterM: mm, bias: bias)
     }
+
+    /// The map on rows G the caller drew (a layer's projection, ALGORITHMS.md §6.1),
+    /// with this estimator's target and M; `weightTower` gives Ψ(W) for a whole layer.
+    ///
+    /// Unbiased when G's rows are marginally N(0, I) (iid, orthogonal with χ norms,
+    /// fastfood, circulant); with other rows (SORF) the map is still a valid feature
+    /// map for a layer fitted in closed form, but the initialisation Ψ(W) is biased (§2.3).
+    public func neuronFeatureMap(sharing projection: any Projection) throws -> any NeuronTowerFeatureMap {
+        let mm = try EstimatorChecks.fixedURFM(urfM)
+        let g = SharedGaussianRows(projection: projection, needsNorms: mm != 0)
+        return TrigonometricURFFeatureMap(rows: g, target: target, parameterM: mm, bias: bias)
+    }
 }
 
 /// The fitted two-tower map of `TrigonometricURFEstimator` (2m columns).
-struct TrigonometricURFFeatureMap: FittedFeatureMap {
+struct TrigonometricURFFeatureMap: NeuronTowerFeatureMap {
     let rows: SharedGaussianRows
     let target: TrigonometricURFEstimator.Target
     let parameterM: Double
@@ -123,10 +135,18 @@ struct TrigonometricURFFeatureMap: FittedFeatureMap {
         Double(inputDimension) / 4 * Double.log(onePlus: 4 * parameterM) - Double.log(Double(rows.count)) / 2
     }
 
+    var projections: [any Projection] { [rows.projection] }
+
     func transform(_ batch: Matrix<Double>, side: FeatureSide) throws -> Matrix<Double> { try map(batch, side: side) }
     func transform(_ batch: Matrix<Float>, side: FeatureSide) throws -> Matrix<Float> { try map(batch, side: side) }
 
-    private func map<S: BLASScalar>(_ batch: Matrix<S>, side: FeatureSide) throws -> Matrix<S> {
+    /// Ψ(W): the w tower of every neuron, each with its own bias b_r.
+    func weightTower(_ weights: Matrix<Double>, biases: [Double]) throws -> Matrix<Double> {
+        try checkNeurons(weights, biases: biases)
+        return try map(weights, side: .y, biases: biases)
+    }
+
+    private func map<S: BLASScalar>(_ batch: Matrix<S>, side: FeatureSide, biases: [Double]? = nil) throws -> Matrix<S> {
         try checkInput(batch)
         let z = FeatureRowMath.project(rows.projection, batch)
         let norms = FeatureRowMath.rowSquaredNorms(batch)
@@ -134,9 +154,13 @@ struct TrigonometricURFFeatureMap: FittedFeatureMap {
         let c = (1 + 4 * parameterM).squareRoot()
         let constant = logConstant
         // The w tower's two columns per row: (cos b, −sin b) for cos, (sin b, cos b) for sin.
-        let (first, second) = target == .cos ? (Double.cos(bias), -Double.sin(bias)) : (Double.sin(bias), Double.cos(bias))
+        let columnPair = { (b: Double) -> (Double, Double) in
+            target == .cos ? (Double.cos(b), -Double.sin(b)) : (Double.sin(b), Double.cos(b))
+        }
+        let shared = columnPair(bias)
         var out = Matrix<S>(rows: batch.rows, columns: width)
         for p in 0..<batch.rows {
+            let (first, second) = biases.map { columnPair($0[p]) } ?? shared
             for j in 0..<m {
                 let normTerm = parameterM == 0 ? 0 : parameterM * rows.rowSquaredNorms[j]
                 let t = z.storage[p * m + j].doubleValue

@@ -47,6 +47,7 @@ public struct CellRunner: Sendable {
     public func run(_ cells: [Cell], progress: RunProgress? = nil,
                     shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> [CellResult] {
         openblas_set_num_threads(1)
+        AllocatorTuning.applyOnce()
         let perCell = plan.trials * plan.pairCount
         let cellsPerWave = max(1, memoryBudgetBytes / max(1, perCell * MemoryLayout<Double>.size))
         var results: [CellResult] = []

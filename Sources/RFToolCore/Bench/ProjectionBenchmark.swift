@@ -7,9 +7,9 @@ import RandomFeatures
 /// same inputs (ALGORITHMS.md §8.12: structured is often slower than dense in practice,
 /// so measure it; STYLE.md: speed lives outside the tests).
 ///
-/// The dense baseline is `Matrix.multipliedByTranspose(of:)`: one cblas_sgemm / cblas_dgemm
-/// of X (n×d) by a Gaussian m×d matrix W, into a new n×m matrix, exactly as an `iid`
-/// projection applies. Both sides allocate their n×m output on every call.
+/// The dense baseline is one cblas_sgemm / cblas_dgemm of X (n×d) by a Gaussian m×d matrix
+/// W into a preallocated n×m matrix Z; each projection is timed with `apply(_:into:)` into
+/// the same Z. Neither side allocates or page-faults its output inside the timed region.
 /// Drawing a projection is not timed in `median_ms`; its time goes to the progress log
 /// (§8.5). Before timing, each projection's `apply` is checked against its own `dense()`
 /// matrix on the first rows of the batch.
@@ -89,18 +89,26 @@ public enum ProjectionBenchmark {
                 let stream = root.child(UInt64(shapeIndex))
                 switch precision {
                 case .float:
-                    rows += try timeShape(Float.self, configuration, shape, precision, stream: stream, progress: progress)
+                    rows += try timeShape(configuration, shape, precision, stream: stream, progress: progress) {
+                        (projection: any Projection, x: Matrix<Float>, z: inout Matrix<Float>) in
+                        projection.apply(x, into: &z)
+                    }
                 case .double:
-                    rows += try timeShape(Double.self, configuration, shape, precision, stream: stream, progress: progress)
+                    rows += try timeShape(configuration, shape, precision, stream: stream, progress: progress) {
+                        (projection: any Projection, x: Matrix<Double>, z: inout Matrix<Double>) in
+                        projection.apply(x, into: &z)
+                    }
                 }
             }
         }
         return rows
     }
 
+    /// `applyInto(projection, X, &Z)` is `projection.apply(X, into: &Z)` at precision S.
     static func timeShape<S: BLASScalar>(
-        _: S.Type, _ configuration: Configuration, _ shape: Shape, _ precision: Precision,
-        stream: RandomStream, progress: (String) -> Void
+        _ configuration: Configuration, _ shape: Shape, _ precision: Precision,
+        stream: RandomStream, progress: (String) -> Void,
+        applyInto: (any Projection, Matrix<S>, inout Matrix<S>) -> Void
     ) throws -> [Row] {
         let n = configuration.n, d = shape.d, m = shape.m
         var g = stream.child(0)
@@ -108,7 +116,8 @@ public enum ProjectionBenchmark {
         var h = stream.child(1)
         let w = Matrix<S>(rows: m, columns: d, storage: (0..<(m * d)).map { _ in S(Sampling.normal(using: &h)) })
         progress("timing dense GEMM, n = \(n), d = \(d), m = \(m), \(precision.rawValue)")
-        let dense = milliseconds(samples: configuration.samples) { _ = x.multipliedByTranspose(of: w) }
+        var z = Matrix<S>(rows: n, columns: m)
+        let dense = milliseconds(samples: configuration.samples) { gemm(x, w, into: &z) }
         var rows: [Row] = []
         for (k, kind) in configuration.projections.enumerated() {
             let start = Stopwatch.now()
@@ -122,13 +131,26 @@ public enum ProjectionBenchmark {
             try checkAgreement(projection, kind: kind, batch: x)
             progress("timing \(kind.rawValue), n = \(n), d = \(d), m = \(m), \(precision.rawValue) "
                      + "(drawn in \(TransformBenchmark.threeSignificant(drawn)) ms, not timed below)")
-            let median = milliseconds(samples: configuration.samples) { _ = apply(projection, x) }
+            let median = milliseconds(samples: configuration.samples) { applyInto(projection, x, &z) }
             rows.append(Row(projection: kind.rawValue, n: n, d: d, m: m, precision: precision,
                             medianMilliseconds: TransformBenchmark.rounded(median, places: 4),
                             denseMilliseconds: TransformBenchmark.rounded(dense, places: 4),
                             speedupVersusDense: TransformBenchmark.rounded(dense / median, places: 3)))
         }
         return rows
+    }
+
+    /// Z ← X Wᵀ by one cblas_sgemm / cblas_dgemm into the preallocated n×m Z.
+    static func gemm<S: BLASScalar>(_ x: Matrix<S>, _ w: Matrix<S>, into z: inout Matrix<S>) {
+        let n = x.rows, d = x.columns, m = w.rows
+        x.storage.withUnsafeBufferPointer { a in
+            w.storage.withUnsafeBufferPointer { b in
+                z.storage.withUnsafeMutableBufferPointer { c in
+                    S.gemm(transposeA: false, transposeB: true, m: n, n: m, k: d, alpha: 1, a: a.baseAddress!,
+                           lda: d, b: b.baseAddress!, ldb: d, beta: 0, c: c.baseAddress!, ldc: m)
+                }
+            }
+        }
     }
 
     /// `projection.apply` at the batch's precision.

@@ -22,7 +22,10 @@ public enum NPY {
 
     /// Reads a 2-D float array; float32 values are widened exactly to Double.
     /// `flag` names the command-line option in error messages (e.g. "--input").
-    public static func read(_ data: Data, flag: String, path: String) throws -> (matrix: Matrix<Double>, elementType: ElementType) {
+    ///
+    /// With `allowVector`, a 1-D array of shape (n,) is also accepted and read as a 1 × n matrix
+    /// (how NumPy saves a bias vector).
+    public static func read(_ data: Data, flag: String, path: String, allowVector: Bool = false) throws -> (matrix: Matrix<Double>, elementType: ElementType) {
         let bytes = [UInt8](data)
         func fail(_ reason: String) -> RFToolError { .data("\(flag): \(path) is not a readable .npy file: \(reason)") }
         guard bytes.count >= 10, Array(bytes[0..<6]) == magic else { throw fail("missing the \\x93NUMPY magic string") }
@@ -43,11 +46,14 @@ public enum NPY {
               let header = String(bytes: bytes[headerStart..<(headerStart + headerLength)], encoding: .utf8) else {
             throw fail("truncated header")
         }
-        let fields = try parseHeader(header, fail: fail)
+        var fields = try parseHeader(header, fail: fail)
         guard let elementType = ElementType(rawValue: fields.descr) else {
             throw fail("dtype '\(fields.descr)' is not supported; need little-endian float32 ('<f4') or float64 ('<f8')")
         }
         guard !fields.fortranOrder else { throw fail("Fortran (column-major) order is not supported; save a C-ordered array") }
+        if allowVector && fields.shape.count == 1 {
+            fields.shape = [1, fields.shape[0]]
+        }
         guard fields.shape.count == 2 else {
             let shown = fields.shape.count == 1 ? "(\(fields.shape[0]),)" : "(\(fields.shape.map(String.init).joined(separator: ", ")))"
             throw fail("shape \(shown) has \(fields.shape.count) dimension(s); need a 2-D array (rows × columns)")

@@ -12,14 +12,16 @@ public enum AtomicFile {
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try data.write(to: temporary)
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
-            }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw error
+            throw RFToolError(.ioError, "cannot write \(path): \(error.localizedDescription)")
+        }
+        // rename(2) replaces an existing file atomically. (Foundation's replaceItemAt on
+        // Linux failed here with "The file doesn't exist" after removing the old file.)
+        if rename(temporary.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw RFToolError(.ioError, "cannot rename \(temporary.path) to \(path): \(reason)")
         }
     }
 

@@ -8,6 +8,11 @@ import Foundation
 /// truncated CSV under its final name.
 public enum AtomicFileGroup {
     public static func write(_ files: [(path: String, text: String)]) throws {
+        try write(files.map { (path: $0.path, data: Data($0.text.utf8)) })
+    }
+
+    /// The same for binary contents (a layer file's JSON and its .npy arrays).
+    public static func write(_ files: [(path: String, data: Data)]) throws {
         var temporaries: [(temporary: String, path: String)] = []
         do {
             for file in files {
@@ -16,7 +21,7 @@ public enum AtomicFileGroup {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
                 temporaries.append((temporary, file.path))
-                try Data(file.text.utf8).write(to: URL(fileURLWithPath: temporary))
+                try file.data.write(to: URL(fileURLWithPath: temporary))
             }
         } catch {
             for t in temporaries { try? FileManager.default.removeItem(atPath: t.temporary) }

@@ -3,6 +3,7 @@
 extension Matrix {
     /// `self · otherᵀ`: for a batch X (n×d) and a projection W (m×d), the
     /// projected features Z = X Wᵀ (n×m), as one GEMM (ALGORITHMS.md §1).
+    @inlinable
     public func multipliedByTranspose(of other: Matrix) -> Matrix {
         precondition(columns == other.columns, "inner dimensions differ: \(columns) vs \(other.columns)")
         var result = Matrix(rows: rows, columns: other.rows)
@@ -22,6 +23,7 @@ extension Matrix {
     }
 
     /// `self · other`.
+    @inlinable
     public func multiplied(by other: Matrix) -> Matrix {
         precondition(columns == other.rows, "inner dimensions differ: \(columns) vs \(other.rows)")
         var result = Matrix(rows: rows, columns: other.columns)

@@ -93,51 +93,59 @@ extension CirculantProjection {
     /// Z = X Wᵀ through FFTW r2c/c2r in Double; rows of X are shared between threads for
     /// large batches (bit-identical at any thread count).
     public func apply(_ batch: Matrix<Double>) -> Matrix<Double> {
-        applyFast(batch, signs: signs, spectra: spectra, workspaces: doubleWorkspaces)
+        .filled(rows: batch.rows, columns: rowCount) { write(batch, signs: signs, spectra: spectra, workspaces: doubleWorkspaces, into: $0) }
+    }
+
+    /// Z = X Wᵀ in Double, written over the n×m `result`.
+    public func apply(_ batch: Matrix<Double>, into result: inout Matrix<Double>) {
+        result.overwrite(rows: batch.rows, columns: rowCount) { write(batch, signs: signs, spectra: spectra, workspaces: doubleWorkspaces, into: $0) }
     }
 
     /// Z = X Wᵀ through FFTW r2c/c2r in Float (`fftwf_*`).
     public func apply(_ batch: Matrix<Float>) -> Matrix<Float> {
-        applyFast(batch, signs: signsFloat, spectra: spectraFloat, workspaces: floatWorkspaces)
+        .filled(rows: batch.rows, columns: rowCount) { write(batch, signs: signsFloat, spectra: spectraFloat, workspaces: floatWorkspaces, into: $0) }
     }
 
-    func applyFast<Plan: RealFFTExecutor>(
+    /// Z = X Wᵀ in Float, written over the n×m `result`.
+    public func apply(_ batch: Matrix<Float>, into result: inout Matrix<Float>) {
+        result.overwrite(rows: batch.rows, columns: rowCount) { write(batch, signs: signsFloat, spectra: spectraFloat, workspaces: floatWorkspaces, into: $0) }
+    }
+
+    /// Writes Z = X Wᵀ (n×m) through `out`, every entry once.
+    func write<Plan: RealFFTExecutor>(
         _ batch: Matrix<Plan.Scalar>, signs: [Plan.Scalar], spectra: [(Plan.Scalar, Plan.Scalar)],
-        workspaces: FFTWorkspacePool<Plan>
-    ) -> Matrix<Plan.Scalar> {
-        typealias S = Plan.Scalar
+        workspaces: FFTWorkspacePool<Plan>, into out: UnsafeMutablePointer<Plan.Scalar>
+    ) {
         precondition(batch.columns == inputDimension,
                      "batch rows have \(batch.columns) values; the projection was drawn for d = \(inputDimension)")
         let n = batch.rows, d = inputDimension, m = rowCount, half = d / 2 + 1, blocks = blocks
-        guard n > 0 else { return Matrix<S>(rows: 0, columns: m) }
+        guard n > 0 else { return }
         var log2d = 1
         while (1 << log2d) < d { log2d += 1 }
         let chunks = RowParallel.chunkCount(rows: n, workPerRow: (blocks.count + 1) * d * log2d)
-        return batch.storage.withUnsafeBufferPointer { xs in
+        batch.storage.withUnsafeBufferPointer { xs in
             signs.withUnsafeBufferPointer { sg in
                 spectra.withUnsafeBufferPointer { gs in
-                    Matrix<S>.filled(rows: n, columns: m) { out in
-                        let x = xs.baseAddress!, sign = sg.baseAddress!, ghat = gs.baseAddress!
-                        RowParallel.forEachRange(rows: n, chunks: chunks) { range in
-                            workspaces.withWorkspace { workspace in
-                                let plan = workspace.plan
-                                let real = plan.input.baseAddress!, spectrum = plan.spectrum.baseAddress!
-                                let saved = workspace.savedSpectrum.baseAddress!
-                                for r in range {
-                                    real.update(from: x + r * d, count: d)
-                                    plan.forward()
-                                    saved.update(from: spectrum, count: half)
-                                    for b in 0..<blocks.count {
-                                        let g = ghat + b * half
-                                        for k in 0..<half {
-                                            let (ar, ai) = saved[k], (br, bi) = g[k]
-                                            spectrum[k] = (ar * br - ai * bi, ar * bi + ai * br)
-                                        }
-                                        plan.inverse()
-                                        let rows = blocks.rows(ofBlock: b)
-                                        let target = out + r * m + rows.lowerBound, s = sign + b * d
-                                        for i in 0..<rows.count { target[i] = real[i] * s[i] }
+                    let x = xs.baseAddress!, sign = sg.baseAddress!, ghat = gs.baseAddress!
+                    RowParallel.forEachRange(rows: n, chunks: chunks) { range in
+                        workspaces.withWorkspace { workspace in
+                            let plan = workspace.plan
+                            let real = plan.input.baseAddress!, spectrum = plan.spectrum.baseAddress!
+                            let saved = workspace.savedSpectrum.baseAddress!
+                            for r in range {
+                                real.update(from: x + r * d, count: d)
+                                plan.forward()
+                                saved.update(from: spectrum, count: half)
+                                for b in 0..<blocks.count {
+                                    let g = ghat + b * half
+                                    for k in 0..<half {
+                                        let (ar, ai) = saved[k], (br, bi) = g[k]
+                                        spectrum[k] = (ar * br - ai * bi, ar * bi + ai * br)
                                     }
+                                    plan.inverse()
+                                    let rows = blocks.rows(ofBlock: b)
+                                    ElementwiseKernels.multiply(real, sign + b * d, into: out + r * m + rows.lowerBound,
+                                                                count: rows.count)
                                 }
                             }
                         }

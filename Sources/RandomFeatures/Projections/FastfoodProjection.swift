@@ -1,3 +1,5 @@
+import _HadamardKernels
+
 /// Fastfood (Le, Sarlós, Smola, "Fastfood — Approximating Kernel Expansions in
 /// Loglinear Time", ICML 2013), with the normalisation of ALGORITHMS.md §2.4.
 ///
@@ -73,27 +75,38 @@ extension FastfoodProjection {
     /// Z = X Wᵀ through FWHTs; rows of X are shared between threads for large batches
     /// (bit-identical at any thread count).
     public func apply(_ batch: Matrix<Double>) -> Matrix<Double> {
-        applyFast(batch, signs: signs, gaussian: gaussian, scales: scales)
+        .filled(rows: batch.rows, columns: rowCount) { write(batch, signs: signs, gaussian: gaussian, scales: scales, into: $0) }
+    }
+
+    /// Z = X Wᵀ in Double, written over the n×m `result`.
+    public func apply(_ batch: Matrix<Double>, into result: inout Matrix<Double>) {
+        result.overwrite(rows: batch.rows, columns: rowCount) { write(batch, signs: signs, gaussian: gaussian, scales: scales, into: $0) }
     }
 
     /// Z = X Wᵀ in Float through FWHTs.
     public func apply(_ batch: Matrix<Float>) -> Matrix<Float> {
-        applyFast(batch, signs: signsFloat, gaussian: gaussianFloat, scales: scalesFloat)
+        .filled(rows: batch.rows, columns: rowCount) { write(batch, signs: signsFloat, gaussian: gaussianFloat, scales: scalesFloat, into: $0) }
     }
 
-    func applyFast<S: BLASScalar>(_ batch: Matrix<S>, signs: [S], gaussian: [S], scales: [S]) -> Matrix<S> {
+    /// Z = X Wᵀ in Float, written over the n×m `result`.
+    public func apply(_ batch: Matrix<Float>, into result: inout Matrix<Float>) {
+        result.overwrite(rows: batch.rows, columns: rowCount) { write(batch, signs: signsFloat, gaussian: gaussianFloat, scales: scalesFloat, into: $0) }
+    }
+
+    /// Writes Z = X Wᵀ (n×m) through `out`, every entry once.
+    func write<S: BLASScalar>(_ batch: Matrix<S>, signs: [S], gaussian: [S], scales: [S],
+                              into out: UnsafeMutablePointer<S>) {
         precondition(batch.columns == inputDimension,
                      "batch rows have \(batch.columns) values; the projection was drawn for d = \(inputDimension)")
         let n = batch.rows, d = inputDimension, m = rowCount, p = paddedDimension
         let log2p = log2Padded, blocks = blocks
-        guard n > 0 else { return Matrix<S>(rows: 0, columns: m) }
+        guard n > 0 else { return }
         let chunks = RowParallel.chunkCount(rows: n, workPerRow: blocks.count * 2 * p * max(1, log2p))
-        return batch.storage.withUnsafeBufferPointer { xs in
+        batch.storage.withUnsafeBufferPointer { xs in
           signs.withUnsafeBufferPointer { sg in
             gaussian.withUnsafeBufferPointer { gs in
               scales.withUnsafeBufferPointer { sc in
                 permutation.withUnsafeBufferPointer { ps in
-                  Matrix<S>.filled(rows: n, columns: m) { out in
                     let x = xs.baseAddress!, sign = sg.baseAddress!, g = gs.baseAddress!, scale = sc.baseAddress!
                     let perm = ps.baseAddress!
                     RowParallel.forEachRange(rows: n, chunks: chunks) { range in
@@ -101,6 +114,10 @@ extension FastfoodProjection {
                         let second = UnsafeMutablePointer<S>.allocate(capacity: p)
                         defer { first.deallocate(); second.deallocate() }
                         for r in range {
+                            // Ask for the next row's input while this row's transforms run.
+                            if r + 1 < range.upperBound {
+                                MemoryPrefetch.read(x + (r + 1) * d, byteCount: d * MemoryLayout<S>.stride)
+                            }
                             for b in 0..<blocks.count {
                                 let rows = blocks.rows(ofBlock: b)
                                 let target = out + r * m + rows.lowerBound
@@ -114,7 +131,6 @@ extension FastfoodProjection {
                             }
                         }
                     }
-                  }
                 }
               }
             }

@@ -31,5 +31,11 @@ public struct GaussianProjection: Projection {
 
     public func apply(_ batch: Matrix<Double>) -> Matrix<Double> { batch.multipliedByTranspose(of: matrix) }
     public func apply(_ batch: Matrix<Float>) -> Matrix<Float> { batch.multipliedByTranspose(of: matrixFloat) }
+    public func apply(_ batch: Matrix<Double>, into result: inout Matrix<Double>) {
+        result.overwriteWithProduct(batch, transposeOf: matrix)
+    }
+    public func apply(_ batch: Matrix<Float>, into result: inout Matrix<Float>) {
+        result.overwriteWithProduct(batch, transposeOf: matrixFloat)
+    }
     public func dense() -> Matrix<Double> { matrix }
 }

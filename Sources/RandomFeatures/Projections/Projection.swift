@@ -57,6 +57,25 @@ public protocol Projection: Sendable {
     func apply(_ batch: Matrix<Double>) -> Matrix<Double>
     /// Z = X Wᵀ for a batch X (n×d) in Float.
     func apply(_ batch: Matrix<Float>) -> Matrix<Float>
+    /// Z = X Wᵀ written over `result`, which must already be n×m: its storage is reused,
+    /// nothing is allocated (the same values as `apply(_:)`).
+    func apply(_ batch: Matrix<Double>, into result: inout Matrix<Double>)
+    /// Z = X Wᵀ in Float, written over the n×m `result`.
+    func apply(_ batch: Matrix<Float>, into result: inout Matrix<Float>)
     /// W as a dense m×d matrix.
     func dense() -> Matrix<Double>
+}
+
+extension Projection {
+    /// Default: `apply(_:)`, then a copy into `result`.
+    public func apply(_ batch: Matrix<Double>, into result: inout Matrix<Double>) {
+        let z = apply(batch)
+        result.overwrite(rows: z.rows, columns: z.columns) { $0.update(from: z.storage, count: z.storage.count) }
+    }
+
+    /// Default: `apply(_:)`, then a copy into `result`.
+    public func apply(_ batch: Matrix<Float>, into result: inout Matrix<Float>) {
+        let z = apply(batch)
+        result.overwrite(rows: z.rows, columns: z.columns) { $0.update(from: z.storage, count: z.storage.count) }
+    }
 }

@@ -1,4 +1,5 @@
 import RealModule
+import _HadamardKernels
 
 /// Structured orthogonal random features, SORF (Yu, Suresh, Choromanski, Holtmann-Rice,
 /// Kumar, "Orthogonal Random Features", NeurIPS 2016; construction as in ALGORITHMS.md §2.3).
@@ -82,40 +83,53 @@ extension StructuredOrthogonalProjection {
     /// Z = X Wᵀ through FWHTs; rows of X are shared between threads for large batches
     /// (bit-identical at any thread count).
     public func apply(_ batch: Matrix<Double>) -> Matrix<Double> {
-        applyFast(batch, signs: signs, scales: scales)
+        .filled(rows: batch.rows, columns: rowCount) { write(batch, signs: signs, scales: scales, into: $0) }
+    }
+
+    /// Z = X Wᵀ in Double, written over the n×m `result`.
+    public func apply(_ batch: Matrix<Double>, into result: inout Matrix<Double>) {
+        result.overwrite(rows: batch.rows, columns: rowCount) { write(batch, signs: signs, scales: scales, into: $0) }
     }
 
     /// Z = X Wᵀ in Float through FWHTs.
     public func apply(_ batch: Matrix<Float>) -> Matrix<Float> {
-        applyFast(batch, signs: signsFloat, scales: scalesFloat)
+        .filled(rows: batch.rows, columns: rowCount) { write(batch, signs: signsFloat, scales: scalesFloat, into: $0) }
     }
 
-    func applyFast<S: BLASScalar>(_ batch: Matrix<S>, signs: [S], scales: [S]) -> Matrix<S> {
+    /// Z = X Wᵀ in Float, written over the n×m `result`.
+    public func apply(_ batch: Matrix<Float>, into result: inout Matrix<Float>) {
+        result.overwrite(rows: batch.rows, columns: rowCount) { write(batch, signs: signsFloat, scales: scalesFloat, into: $0) }
+    }
+
+    /// Writes Z = X Wᵀ (n×m) through `out`, every entry once.
+    func write<S: BLASScalar>(_ batch: Matrix<S>, signs: [S], scales: [S], into out: UnsafeMutablePointer<S>) {
         precondition(batch.columns == inputDimension,
                      "batch rows have \(batch.columns) values; the projection was drawn for d = \(inputDimension)")
         let n = batch.rows, d = inputDimension, m = rowCount, p = paddedDimension
         let k = hadamardBlocks, log2p = log2Padded, blocks = blocks
-        guard n > 0 else { return Matrix<S>(rows: 0, columns: m) }
+        guard n > 0 else { return }
         let chunks = RowParallel.chunkCount(rows: n, workPerRow: blocks.count * k * p * max(1, log2p))
-        return batch.storage.withUnsafeBufferPointer { xs in
+        batch.storage.withUnsafeBufferPointer { xs in
             signs.withUnsafeBufferPointer { sg in
                 scales.withUnsafeBufferPointer { sc in
-                    Matrix<S>.filled(rows: n, columns: m) { out in
-                        let x = xs.baseAddress!, sign = sg.baseAddress!, scale = sc.baseAddress!
-                        RowParallel.forEachRange(rows: n, chunks: chunks) { range in
-                            let scratch = UnsafeMutablePointer<S>.allocate(capacity: p)
-                            defer { scratch.deallocate() }
-                            for r in range {
-                                for b in 0..<blocks.count {
-                                    let rows = blocks.rows(ofBlock: b)
-                                    let target = out + r * m + rows.lowerBound
-                                    // A full block is transformed where its outputs belong.
-                                    let work = rows.count == p ? target : scratch
-                                    Self.transformBlock(
-                                        x + r * d, d: d, into: work, p: p, log2p: log2p,
-                                        diagonals: sign + b * k * p, k: k, scale: scale + b * p, count: rows.count)
-                                    if rows.count < p { target.update(from: scratch, count: rows.count) }
-                                }
+                    let x = xs.baseAddress!, sign = sg.baseAddress!, scale = sc.baseAddress!
+                    RowParallel.forEachRange(rows: n, chunks: chunks) { range in
+                        let scratch = UnsafeMutablePointer<S>.allocate(capacity: p)
+                        defer { scratch.deallocate() }
+                        for r in range {
+                            // Ask for the next row's input while this row's transforms run.
+                            if r + 1 < range.upperBound {
+                                MemoryPrefetch.read(x + (r + 1) * d, byteCount: d * MemoryLayout<S>.stride)
+                            }
+                            for b in 0..<blocks.count {
+                                let rows = blocks.rows(ofBlock: b)
+                                let target = out + r * m + rows.lowerBound
+                                // A full block is transformed where its outputs belong.
+                                let work = rows.count == p ? target : scratch
+                                Self.transformBlock(
+                                    x + r * d, d: d, into: work, p: p, log2p: log2p,
+                                    diagonals: sign + b * k * p, k: k, scale: scale + b * p, count: rows.count)
+                                if rows.count < p { target.update(from: scratch, count: rows.count) }
                             }
                         }
                     }

@@ -19,4 +19,10 @@ struct SharedGaussianRows: Sendable {
         projection = try kind.draw(rowCount: m, inputDimension: d, options: ProjectionOptions(), stream: stream.child(0))
         rowSquaredNorms = needsNorms ? FeatureRowMath.rowSquaredNorms(projection.dense()) : []
     }
+
+    /// Rows drawn by the caller (a layer that chose its own projection, e.g. SORF).
+    init(projection: any Projection, needsNorms: Bool) {
+        self.projection = projection
+        rowSquaredNorms = needsNorms ? FeatureRowMath.rowSquaredNorms(projection.dense()) : []
+    }
 }

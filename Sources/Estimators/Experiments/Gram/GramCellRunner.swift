@@ -39,6 +39,7 @@ public struct GramCellRunner: Sendable {
     public func run(_ cells: [Cell], progress: RunProgress? = nil,
                     shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> [GramCellResult] {
         openblas_set_num_threads(1)
+        AllocatorTuning.applyOnce()
         let t = plan.trials
         let maps = try cells.map { try Self.featureMap(of: $0) }
         // Exact Gram matrices: one per (kernel, estimator, parameters, point set), computed in parallel.
