@@ -1,3 +1,5 @@
+import _HadamardKernels
+
 /// The element-wise loops of the structured projections (sign flips, diagonal scalings),
 /// written with explicit SIMD so they vectorise whatever the optimiser proves about
 /// aliasing. Pointers need no alignment. Each output is one product, so results do not
@@ -47,5 +49,39 @@ enum ElementwiseKernels {
             t[i] = g[i] * u[Int(permutation[i])]
             i += 1
         }
+    }
+}
+
+/// Prefetch hints for the next batch row of a structured projection, issued a slice at a
+/// time between the current row's transforms (all at once, they stall on the fill buffers).
+/// Hints only: they change no value.
+struct NextRowPrefetch {
+    /// The next row's inputs (read) and outputs (write), nil when there is none to fetch.
+    let input: UnsafeRawPointer?
+    let inputBytes: Int
+    let output: UnsafeRawPointer?
+    let outputBytes: Int
+    /// How many slices the two ranges are cut into.
+    let slices: Int
+
+    static var none: NextRowPrefetch { NextRowPrefetch(input: nil, inputBytes: 0, output: nil, outputBytes: 0, slices: 1) }
+
+    /// Issues slice `i` of `slices` of both ranges.
+    @inline(__always)
+    func issue(_ i: Int) {
+        if let input { Self.read(input, bytes: inputBytes, slice: i, of: slices) }
+        if let output { Self.write(output, bytes: outputBytes, slice: i, of: slices) }
+    }
+
+    @inline(__always)
+    static func read(_ start: UnsafeRawPointer, bytes: Int, slice i: Int, of count: Int) {
+        let size = (bytes / count + 63) & ~63, begin = i * size
+        if begin < bytes { MemoryPrefetch.read(start + begin, byteCount: min(size, bytes - begin)) }
+    }
+
+    @inline(__always)
+    static func write(_ start: UnsafeRawPointer, bytes: Int, slice i: Int, of count: Int) {
+        let size = (bytes / count + 63) & ~63, begin = i * size
+        if begin < bytes { MemoryPrefetch.write(start + begin, byteCount: min(size, bytes - begin)) }
     }
 }

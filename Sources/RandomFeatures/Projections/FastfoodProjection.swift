@@ -114,10 +114,7 @@ extension FastfoodProjection {
                         let second = UnsafeMutablePointer<S>.allocate(capacity: p)
                         defer { first.deallocate(); second.deallocate() }
                         for r in range {
-                            // Ask for the next row's input while this row's transforms run.
-                            if r + 1 < range.upperBound {
-                                MemoryPrefetch.read(x + (r + 1) * d, byteCount: d * MemoryLayout<S>.stride)
-                            }
+                            let hasNext = r + 1 < range.upperBound
                             for b in 0..<blocks.count {
                                 let rows = blocks.rows(ofBlock: b)
                                 let target = out + r * m + rows.lowerBound
@@ -126,7 +123,12 @@ extension FastfoodProjection {
                                 Self.transformBlock(
                                     x + r * d, d: d, scratch: first, into: work, p: p, log2p: log2p,
                                     signs: sign + o, permutation: perm + o, gaussian: g + o, scale: scale + o,
-                                    count: rows.count)
+                                    count: rows.count,
+                                    prefetch: !hasNext ? .none : NextRowPrefetch(
+                                        input: b == 0 ? UnsafeRawPointer(x + (r + 1) * d) : nil,
+                                        inputBytes: d * MemoryLayout<S>.stride,
+                                        output: rows.count == p ? UnsafeRawPointer(target + m) : nil,
+                                        outputBytes: p * MemoryLayout<S>.stride, slices: 2))
                                 if rows.count < p { target.update(from: second, count: rows.count) }
                             }
                         }
@@ -143,13 +145,15 @@ extension FastfoodProjection {
     static func transformBlock<S: BLASScalar>(
         _ x: UnsafePointer<S>, d: Int, scratch u: UnsafeMutablePointer<S>, into t: UnsafeMutablePointer<S>,
         p: Int, log2p: Int, signs: UnsafePointer<S>, permutation: UnsafePointer<Int32>,
-        gaussian: UnsafePointer<S>, scale: UnsafePointer<S>, count: Int
+        gaussian: UnsafePointer<S>, scale: UnsafePointer<S>, count: Int, prefetch: NextRowPrefetch
     ) {
         ElementwiseKernels.multiply(x, signs, into: u, count: d)
         if p > d { (u + d).update(repeating: 0, count: p - d) }
+        prefetch.issue(0)
         FastWalshHadamardTransform.transform(u, log2Count: log2p)
         // G Π: tᵢ = gᵢ · u_{π(i)}.
         ElementwiseKernels.gatherMultiply(u, permutation: permutation, gaussian, into: t, count: p)
+        prefetch.issue(1)
         FastWalshHadamardTransform.transform(t, log2Count: log2p)
         ElementwiseKernels.multiply(t, by: scale, count: count)
     }

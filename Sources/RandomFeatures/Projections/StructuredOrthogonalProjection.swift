@@ -117,10 +117,7 @@ extension StructuredOrthogonalProjection {
                         let scratch = UnsafeMutablePointer<S>.allocate(capacity: p)
                         defer { scratch.deallocate() }
                         for r in range {
-                            // Ask for the next row's input while this row's transforms run.
-                            if r + 1 < range.upperBound {
-                                MemoryPrefetch.read(x + (r + 1) * d, byteCount: d * MemoryLayout<S>.stride)
-                            }
+                            let hasNext = r + 1 < range.upperBound
                             for b in 0..<blocks.count {
                                 let rows = blocks.rows(ofBlock: b)
                                 let target = out + r * m + rows.lowerBound
@@ -128,7 +125,12 @@ extension StructuredOrthogonalProjection {
                                 let work = rows.count == p ? target : scratch
                                 Self.transformBlock(
                                     x + r * d, d: d, into: work, p: p, log2p: log2p,
-                                    diagonals: sign + b * k * p, k: k, scale: scale + b * p, count: rows.count)
+                                    diagonals: sign + b * k * p, k: k, scale: scale + b * p, count: rows.count,
+                                    prefetch: !hasNext ? .none : NextRowPrefetch(
+                                        input: b == 0 ? UnsafeRawPointer(x + (r + 1) * d) : nil,
+                                        inputBytes: d * MemoryLayout<S>.stride,
+                                        output: rows.count == p ? UnsafeRawPointer(target + m) : nil,
+                                        outputBytes: p * MemoryLayout<S>.stride, slices: k))
                                 if rows.count < p { target.update(from: scratch, count: rows.count) }
                             }
                         }
@@ -138,18 +140,22 @@ extension StructuredOrthogonalProjection {
         }
     }
 
-    /// t ← scale ⊙ (H D₁ H D₂ ⋯ H D_k [x; 0]) on the first `count` outputs (`t` holds p values).
+    /// t ← scale ⊙ (H D₁ H D₂ ⋯ H D_k [x; 0]) on the first `count` outputs (`t` holds p values);
+    /// `prefetch` slices are issued between the transforms.
     @inline(__always)
     static func transformBlock<S: BLASScalar>(
         _ x: UnsafePointer<S>, d: Int, into t: UnsafeMutablePointer<S>, p: Int, log2p: Int,
-        diagonals: UnsafePointer<S>, k: Int, scale: UnsafePointer<S>, count: Int
+        diagonals: UnsafePointer<S>, k: Int, scale: UnsafePointer<S>, count: Int,
+        prefetch: NextRowPrefetch
     ) {
         ElementwiseKernels.multiply(x, diagonals + (k - 1) * p, into: t, count: d)
         if p > d { (t + d).update(repeating: 0, count: p - d) }
+        prefetch.issue(0)
         FastWalshHadamardTransform.transform(t, log2Count: log2p)
         var level = k - 2
         while level >= 0 {
             ElementwiseKernels.multiply(t, by: diagonals + level * p, count: p)
+            prefetch.issue(k - 1 - level)
             FastWalshHadamardTransform.transform(t, log2Count: log2p)
             level -= 1
         }
