@@ -10,10 +10,11 @@ extension RFTool {
             commandName: "features",
             abstract: "Time the feature-map transform of `rftool features` (no file I/O) against the same map with iid (dense GEMM) rows.",
             discussion: """
-                The map is drawn once (fit_ms, one sample); the transform of the whole n x d batch is
-                timed --samples times and the median reported (transform_ms). The same estimator with the
-                iid projection (OpenBLAS GEMM) is timed in the same run; speedup = iid median / median.
+                The map is drawn once (fit_ms, one sample); the transform of the whole n x d batch is \
+                timed --samples times and the median reported (transform_ms). The same estimator with the \
+                iid projection (OpenBLAS GEMM) is timed in the same run; speedup = iid median / median. \
                 Inputs: standard normal entries divided by sqrt(d). Progress on stderr, table or CSV on stdout.
+
                 CSV columns: kernel,estimator,projection,rows,dim,features,output_columns,precision,fit_ms,transform_ms,baseline,speedup.
                 """)
 

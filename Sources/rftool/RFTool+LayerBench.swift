@@ -22,7 +22,7 @@ extension RFTool {
         @Option(name: .customLong("d-out"), help: "d_out of a random teacher (default 4096).") var dOut: Int?
         @Option(help: "Rows of the timed (held-out) batch.") var batch: Int = 256
         @Option(help: "m: random features (snnk, eugen) and lowrank's parameter budget.") var features: Int = 1024
-        @Option(help: "Comma-separated kinds; dense is always included.") var kinds: String = "dense,prp,dyad,lowrank,acdc"
+        @Option(help: "Comma-separated kinds; dense is always included.") var kinds: String = "dense,snnk,eugen,prp,dyad,lowrank,acdc"
         @Option(help: "Activation f of the teacher and of every layer.") var activation: String = "gelu"
         @Option(help: "Polynomial coefficients a0,a1,... (with --activation polynomial).") var coefficients: String?
         @Option(help: "random, or a teacher W .npy (d_out x d_in).") var teacher: String = "random"
@@ -32,6 +32,7 @@ extension RFTool {
         @Option(help: "r: lowrank rank (default from --features).") var rank: Int?
         @Option(name: .customLong("acdc-layers"), help: "Layers of the acdc stack.") var acdcLayers: Int = 4
         @Option(help: "Ridge lambda >= 0 of the fits.") var ridge: Double = 1e-6
+        @Option(help: "Projection of snnk and eugen: iid, orthogonal or sorf.") var projection: String = "iid"
         @Option(help: "Timed rounds (one call of every kind per round); the median is reported.") var repetitions: Int = 15
         @Option(help: "Seed of the teacher, inputs and fixed random matrices.") var seed: UInt64 = 0
         @Option(help: "Output CSV.") var out: String = "results/layers.csv"
@@ -52,6 +53,7 @@ extension RFTool {
             c.rank = rank
             c.acdcLayers = acdcLayers
             c.ridge = ridge
+            c.projection = projection
             c.repetitions = repetitions
             c.seed = seed
             c.out = out

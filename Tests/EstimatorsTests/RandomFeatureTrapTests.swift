@@ -71,5 +71,11 @@ import Testing
         let vt = trig.varianceTheory(x: x, y: y, features: 1, projection: .iid)!
         let vo = offset.varianceTheory(x: x, y: y, features: 1, projection: .iid)!
         #expect(abs(vo - vt - 0.5) < 1e-15)
+        // Negative control: the variance check tells the two maps apart (each matches its own
+        // theory and rejects the other's).
+        let sOffset = try Trials.run(offset, x: x, y: y, features: 16, trials: 3000, seed: 86)
+        let sTrig = try Trials.run(trig, x: x, y: y, features: 16, trials: 3000, seed: 87)
+        #expect(sOffset.varianceMatches(vo / 16) && !sOffset.varianceMatches(vt / 16))
+        #expect(sTrig.varianceMatches(vt / 16) && !sTrig.varianceMatches(vo / 16))
     }
 }

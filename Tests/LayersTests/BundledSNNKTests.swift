@@ -64,7 +64,7 @@ import RandomFeatures
     }
 }
 
-// MARK: - The real teacher: digits-mlp (ReLU MLP 64 → 1024 → 1024 → 10, /work/shared/data)
+// MARK: - The real teacher: digits-mlp (ReLU MLP 64 → 1024 → 1024 → 10, in shared/data beside the clone)
 
 /// A minimal reader for the little-endian `<f4` and `<i8` .npy files of digits-mlp.
 enum TinyNPY {
@@ -107,7 +107,12 @@ enum TinyNPY {
     }
 }
 
-let digitsTeacherDirectory = "/work/shared/data/digits-mlp"
+/// `shared/data` beside the repository (where the project's shared folder sits, for
+/// developers and CI alike), found from this file's path.
+let sharedDataDirectory = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("shared/data").path
+let digitsTeacherDirectory = sharedDataDirectory + "/digits-mlp"
 
 @Suite(.enabled(if: FileManager.default.fileExists(atPath: digitsTeacherDirectory + "/W1.npy")))
 struct DigitsTeacherTests {
@@ -132,7 +137,7 @@ struct DigitsTeacherTests {
                          bias: try TinyNPY.read("\(Self.directory)/b\(i).npy").values,
                          activation: i < 3 ? .relu : .identity)
         }
-        let csv = try String(contentsOfFile: "/work/shared/data/digits.csv", encoding: .utf8)
+        let csv = try String(contentsOfFile: sharedDataDirectory + "/digits.csv", encoding: .utf8)
         let rows = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map { Double($0)! } }
         func subset(_ file: String) throws -> (x: Matrix<Double>, labels: [Int]) {
             let index = try TinyNPY.read("\(Self.directory)/\(file)").values.map { Int($0) }

@@ -17,10 +17,10 @@ import Synchronization
 /// Swift's Glibc module does not export `<malloc.h>`, so `mallopt` is looked up
 /// with `dlsym` and called with glibc's parameter numbers (`M_TRIM_THRESHOLD` =
 /// −1, `M_MMAP_THRESHOLD` = −3, from `<malloc.h>`).
-enum AllocatorTuning {
+public enum AllocatorTuning {
     private static let applied = Atomic<Bool>(false)
 
-    static func applyOnce() {
+    public static func applyOnce() {
         guard !applied.exchange(true, ordering: .relaxed) else { return }
         #if canImport(Glibc)
         typealias Mallopt = @convention(c) (Int32, Int32) -> Int32

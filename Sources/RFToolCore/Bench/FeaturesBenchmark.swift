@@ -1,7 +1,4 @@
 import CBLAS
-#if canImport(Glibc)
-import Glibc
-#endif
 import Estimators
 import Foundation
 import RandomFeatures
@@ -72,7 +69,10 @@ public enum FeaturesBenchmark {
         }
         openblas_set_num_threads(Int32(c.threads))
         FeatureThreads.count = c.threads
-        keepLargeBlocksInHeap()
+        // Steady state, as scikit-learn's figure is (warm-up, then the median): above glibc's
+        // largest dynamic mmap threshold (32 MiB) each timed call's output (4096 × 2048 Floats)
+        // would be mapped and faulted in afresh, where NumPy's 16 MiB output is recycled.
+        AllocatorTuning.applyOnce()
         // Inputs as scikit-learn's script draws them: standard normal entries, here
         // scaled by 1/√d so that ‖x‖ ≈ 1 (the bandwidth σ = 1 then gives O(1) arguments).
         var g = RandomStream(seed: 12345)
@@ -106,23 +106,6 @@ public enum FeaturesBenchmark {
                 features: c.features, outputColumns: columns, precision: c.precision.rawValue, fitMilliseconds: fit,
                 transformMilliseconds: median, baseline: "iid", speedup: baseline / median)
         }
-    }
-
-    /// Steady state, as scikit-learn's figure is (a warm-up call, then the median): glibc maps
-    /// blocks above 32 MiB (its largest dynamic threshold) afresh on every allocation, so each
-    /// timed transform would pay ~8k page faults for its output (4096 × 2048 Floats) where
-    /// NumPy's 16 MiB output is recycled. Raising the mmap and trim thresholds lets freed
-    /// outputs be reused by the next call in this process; one-shot commands are unaffected.
-    static func keepLargeBlocksInHeap() {
-        #if canImport(Glibc)
-        // glibc's mallopt (Swift's Glibc module does not import <malloc.h>); M_TRIM_THRESHOLD = −1,
-        // M_MMAP_THRESHOLD = −3 in <malloc.h>.
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-        _ = mallopt(-3, 1 << 30)
-        _ = mallopt(-1, 1 << 30)
-        #endif
     }
 
     static func time<S: BLASScalar>(_ map: any FittedFeatureMap, _ batch: Matrix<S>, samples: Int) throws -> (Double, Int) {

@@ -18,7 +18,7 @@ import RandomFeatures
 /// - Hyper-parameters: dyad k = `blocks`; lowrank r = `rank`, by default the rank
 ///   whose parameters match an m-feature layer's output weights,
 ///   r = ⌊m·d_out / (d_in + d_out)⌋ (m = `features`); acdc has `acdcLayers` layers;
-///   prp uses the iid (Gaussian) P.
+///   prp uses the iid (Gaussian) P; snnk and eugen use `projection` (iid, orthogonal, sorf).
 /// - The `features` column is the run's `--features` m on every row: the random-feature
 ///   kinds' m, and the parameter budget behind lowrank's default rank.
 public enum LayerBenchmark {
@@ -30,7 +30,7 @@ public enum LayerBenchmark {
         public var outputDimension: Int? = nil
         public var batch = 256
         public var features = 1024
-        public var kinds = ["dense", "prp", "dyad", "lowrank", "acdc"]
+        public var kinds = ["dense", "snnk", "eugen", "prp", "dyad", "lowrank", "acdc"]
         public var activation = "gelu"
         public var coefficients: String? = nil
         public var teacher = "random"
@@ -40,6 +40,8 @@ public enum LayerBenchmark {
         public var rank: Int? = nil
         public var acdcLayers = 4
         public var ridge = 1e-6
+        /// Projection of the random-feature kinds (snnk, eugen): iid, orthogonal or sorf.
+        public var projection = "iid"
         public var repetitions = 15
         public var seed: UInt64 = 0
         public var out = "results/layers.csv"
@@ -75,6 +77,7 @@ public enum LayerBenchmark {
         // Flags (usage, 64).
         let activation = try LayerInputFiles.activation(c.activation)
         let coefficients = try LayerInputFiles.coefficients(c.coefficients, activation: activation)
+        let projection = try LayerInputFiles.projection(c.projection)
         var kinds = [String]()
         for name in c.kinds {
             _ = try LayerInputFiles.kind(name, activation: activation, flag: "--kinds")
@@ -140,7 +143,7 @@ public enum LayerBenchmark {
             let request = LayerFitRequest(
                 teacherWeights: w, teacherBias: b, activation: activation, polynomialCoefficients: coefficients,
                 calibration: calibration, features: c.features, rank: rank,
-                blocks: name == "acdc" ? c.acdcLayers : c.blocks, ridge: c.ridge, projection: .iid, seed: c.seed)
+                blocks: name == "acdc" ? c.acdcLayers : c.blocks, ridge: c.ridge, projection: name == "snnk" || name == "eugen" ? projection : .iid, seed: c.seed)
             progress("layer-bench: fitting \(name) (\(dOut)×\(dIn), \(calibrationRows) calibration rows)…")
             let start = Stopwatch.now()
             let layer: any FittableLayer
