@@ -45,8 +45,13 @@ public protocol PointwiseEstimator: Sendable {
     /// Variance of one estimate with m features, where a closed form exists for
     /// this projection (iid rows), else nil — never made up.
     func varianceTheory(x: [Double], y: [Double], features m: Int, projection: ProjectionKind) -> Double?
+    /// Whether one estimate has a finite fourth moment at this pair. Where it has
+    /// not, the sample variance has no standard error, and the variance check of
+    /// ALGORITHMS.md §7.1 skips the pair (its `variance_ratio_se` is left empty).
+    func hasFiniteFourthMoment(x: [Double], y: [Double]) -> Bool
 }
 
 extension PointwiseEstimator {
     public func validate(x: [Double], y: [Double]) throws {}
+    public func hasFiniteFourthMoment(x: [Double], y: [Double]) -> Bool { true }
 }

@@ -27,6 +27,21 @@ import Testing
         try Trials.expectUnbiased(e, x: xs, y: ys, features: 32, trials: 4000, seed: 43)
     }
 
+    /// §7.1 check 2: the variance check skips pairs whose fourth moment is infinite
+    /// (cauchy-activation with ‖x+w‖² ≥ 1/2): the ratio is reported, its SE is not.
+    @Test func varianceCheckSkipsInfiniteFourthMoment() throws {
+        let cauchy = try ActivationURFEstimator(activation: .cauchy, parameters: KernelParameters(bias: b))
+        let gauss = try ActivationURFEstimator(activation: .gauss, parameters: KernelParameters(bias: b))
+        #expect(!cauchy.hasFiniteFourthMoment(x: x, y: y))                          // ‖x+w‖² = 0.5275
+        #expect(cauchy.hasFiniteFourthMoment(x: x.map { $0 * 0.9 }, y: y.map { $0 * 0.9 }))   // 0.427
+        #expect(gauss.hasFiniteFourthMoment(x: x, y: y))
+        let estimates = [0.7, 0.8, 0.75, 0.9]
+        let skipped = CellStatistics(estimates: estimates, exact: 0.77, varianceTheory: 0.01, fourthMomentFinite: false)
+        let kept = CellStatistics(estimates: estimates, exact: 0.77, varianceTheory: 0.01)
+        #expect(skipped.varianceRatio == kept.varianceRatio && skipped.varianceRatio != nil)
+        #expect(skipped.varianceRatioSE == nil && kept.varianceRatioSE != nil)
+    }
+
     /// Trap §8.11: inputs with ‖x+w‖² ≥ 1 have infinite variance and are refused, saying why.
     @Test func cauchyActivationRefusesInfiniteVariance() throws {
         let e = try ActivationURFEstimator(activation: .cauchy, parameters: KernelParameters())

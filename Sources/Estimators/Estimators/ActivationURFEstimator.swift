@@ -56,6 +56,12 @@ public struct ActivationURFEstimator: FeatureMapEstimator {
         return FourierActivationKernel(activation, bias: bias).value(x: x, y: y)
     }
 
+    /// For cauchy-activation, one estimate's fourth moment is finite only for
+    /// ‖x+w‖² < 1/2 (ALGORITHMS.md §7.1, check 2); its variance only for ‖x+w‖² < 1.
+    public func hasFiniteFourthMoment(x: [Double], y: [Double]) -> Bool {
+        activation != .cauchy || Self.sumSquaredNorm(x, y) < 0.5
+    }
+
     /// Refuses, for cauchy-activation, pairs with ‖x+w‖² ≥ 1: there the estimator's
     /// variance E|Z|² = 1/(1 − ‖x+w‖²) is infinite (the sample mean does not settle).
     public func validate(x: [Double], y: [Double]) throws {

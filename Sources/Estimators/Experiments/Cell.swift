@@ -29,6 +29,9 @@ public struct Cell: Sendable {
     public let exact: [Double]
     /// Theoretical variance of one estimate at each pair, where a closed form exists.
     public let varianceTheory: [Double?]
+    /// Whether one estimate has a finite fourth moment at each pair (else the
+    /// variance check skips the pair).
+    public let fourthMomentFinite: [Bool]
     /// z_p = ‖x_p − y_p‖/σ for shift-invariant kernels, else nil.
     public let distances: [Double?]
     /// The estimator, built once for the cell's parameters.
@@ -61,7 +64,8 @@ public struct Cell: Sendable {
 
     init(index: Int, kernel: String, estimator: String, projection: ProjectionKind, dimension: Int, features: Int,
          parameters: KernelParameters, pairSetIndex: Int, pairDesign: PairDesign, pairsFrom: String,
-         exact: [Double], varianceTheory: [Double?], distances: [Double?], estimatorInstance: any PointwiseEstimator) {
+         exact: [Double], varianceTheory: [Double?], fourthMomentFinite: [Bool], distances: [Double?],
+         estimatorInstance: any PointwiseEstimator) {
         self.index = index
         self.kernel = kernel
         self.estimator = estimator
@@ -74,6 +78,7 @@ public struct Cell: Sendable {
         self.pairsFrom = pairsFrom
         self.exact = exact
         self.varianceTheory = varianceTheory
+        self.fourthMomentFinite = fourthMomentFinite
         self.distances = distances
         self.estimatorInstance = estimatorInstance
     }

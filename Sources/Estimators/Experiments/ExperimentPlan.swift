@@ -179,6 +179,9 @@ struct PlanBuilder {
             let theory: [Double?] = (0..<set.count).map { p in
                 estimator.varianceTheory(x: set.pairs.x.row(p), y: set.pairs.y.row(p), features: m, projection: projection)
             }
+            let finiteFourth: [Bool] = (0..<set.count).map { p in
+                estimator.hasFiniteFourthMoment(x: set.pairs.x.row(p), y: set.pairs.y.row(p))
+            }
             let id = Cell.identity(kernel: kernel, estimator: estimatorName, projection: projection, dimension: d,
                                    features: m, parameters: group.parameters, pairs: group.source.label, design: design)
             guard seenIDs.insert(id).inserted else {
@@ -188,6 +191,7 @@ struct PlanBuilder {
             cells.append(Cell(index: cells.count, kernel: kernel, estimator: estimatorName, projection: projection,
                               dimension: d, features: m, parameters: group.parameters, pairSetIndex: setIndex,
                               pairDesign: design, pairsFrom: group.source.label, exact: exact, varianceTheory: theory,
+                              fourthMomentFinite: finiteFourth,
                               distances: distances, estimatorInstance: estimator))
         }
     }

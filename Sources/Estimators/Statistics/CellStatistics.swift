@@ -66,7 +66,9 @@ public struct CellStatistics: Sendable, Equatable {
     ///   - estimates: T ≥ 2 independent estimates of one kernel value.
     ///   - exact: the exact kernel value.
     ///   - varianceTheory: the variance of one estimate where a closed form exists, else nil.
-    public init(estimates: [Double], exact: Double, varianceTheory: Double?) {
+    ///   - fourthMomentFinite: false where one estimate's fourth moment is infinite: the
+    ///     ratio to theory is still reported, its standard error is not (nil).
+    public init(estimates: [Double], exact: Double, varianceTheory: Double?, fourthMomentFinite: Bool = true) {
         precondition(estimates.count >= 2, "statistics need at least two estimates")
         _ = gslErrorHandlerOff
         let t = estimates.count
@@ -109,7 +111,7 @@ public struct CellStatistics: Sendable, Equatable {
         self.varianceTheory = varianceTheory
         if let theory = varianceTheory, theory > 0 {
             varianceRatio = v / theory
-            varianceRatioSE = varianceSE / theory
+            varianceRatioSE = fourthMomentFinite ? varianceSE / theory : nil
         } else {
             varianceRatio = nil
             varianceRatioSE = nil
