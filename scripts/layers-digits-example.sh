@@ -39,6 +39,9 @@ lowrank-r64   --kind lowrank --rank 64
 lowrank-r256  --kind lowrank --rank 256
 prp           --kind prp
 acdc-L4       --kind acdc --blocks 4
+snnk-m256     --kind snnk --features 256
+snnk-m512-sorf --kind snnk --features 512 --projection sorf
+eugen-m256    --kind eugen --features 256 --order 2
 KINDS
 python3 - "$M" <<'PY'
 import sys, glob, numpy as np
