@@ -56,6 +56,8 @@ public struct RandomFourierEstimator: FeatureMapEstimator {
 
     public func estimate(pairs: PairBatch, features m: Int, projection: ProjectionKind, stream: RandomStream) throws -> [Double] {
         let fitted = try featureMap(inputDimension: pairs.dimension, features: m, projection: projection, stream: stream)
+        // trig: one cosine of the projected difference per feature (RandomFourierEstimator+PairEstimates).
+        if map == .trig, let fourier = fitted as? RandomFourierFeatureMap { return try fourier.trigPairEstimates(pairs) }
         return try fitted.pairEstimates(pairs)
     }
 

@@ -21,7 +21,7 @@ public struct GaussianProjection: Projection {
         var g = stream
         var w = Matrix<Double>(rows: m, columns: d)
         switch entries {
-        case .gaussian: for i in w.storage.indices { w.storage[i] = Sampling.normal(using: &g) }
+        case .gaussian: w.storage.withUnsafeMutableBufferPointer { Ziggurat.fill($0, using: &g) }
         case .cauchy: for i in w.storage.indices { w.storage[i] = Sampling.cauchy(using: &g) }
         case .laplace: for i in w.storage.indices { w.storage[i] = Sampling.laplace(using: &g) }
         }

@@ -37,7 +37,7 @@ public struct OrthogonalProjection: Projection {
         for b in 0..<blocks.count {
             var g = stream.child(UInt64(b))
             var a = Matrix<Double>(rows: d, columns: d)
-            for i in a.storage.indices { a.storage[i] = Sampling.normal(using: &g) }
+            a.storage.withUnsafeMutableBufferPointer { Ziggurat.fill($0, using: &g) }
             let q = try LAPACK.haarOrthogonal(fromGaussian: a)
             for (k, row) in blocks.rows(ofBlock: b).enumerated() {
                 let r = rowNorms == .chi ? Sampling.chi(degrees: d, using: &g) : Double(d).squareRoot()

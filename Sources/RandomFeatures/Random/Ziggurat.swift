@@ -34,28 +34,58 @@ public enum Ziggurat {
         while true {
             let bits = g.next()
             let layer = Int(bits & 0xFF)
-            let negative = (bits >> 8) & 1 == 1
-            let u = Double(bits >> 11) * 0x1p-53  // [0, 1)
-            let candidate = u * x[layer]
+            let candidate = Double(bits >> 11) * 0x1p-53 * x[layer]  // u ∈ [0, 1) times the layer's edge
             if candidate < x[layer + 1] {
-                return negative ? -candidate : candidate
+                return (bits >> 8) & 1 == 1 ? -candidate : candidate
             }
-            if layer == 0 {
-                // Tail beyond r: Marsaglia's exponential method.
-                var a: Double
-                var b: Double
-                repeat {
-                    a = -Double.log(Sampling.openUniform(using: &g)) / r
-                    b = -Double.log(Sampling.openUniform(using: &g))
-                } while b + b < a * a
-                let t = r + a
-                return negative ? -t : t
-            }
-            // Wedge: accept under the curve.
-            let yy = y[layer] + Sampling.uniform(using: &g) * (y[layer + 1] - y[layer])
-            if yy < Double.exp(-0.5 * candidate * candidate) {
-                return negative ? -candidate : candidate
+            if let value = edgeOrTail(bits: bits, candidate: candidate, using: &g) { return value }
+        }
+    }
+
+    /// Fills `out` with standard normals: the same values, from the same draws, as calling
+    /// `normal(using:)` once per entry, with the tables read through pointers fetched once.
+    public static func fill(_ out: UnsafeMutableBufferPointer<Double>, using g: inout RandomStream) {
+        x.withUnsafeBufferPointer { xs in
+            for i in out.indices {
+                while true {
+                    let bits = g.next()
+                    let layer = Int(bits & 0xFF)
+                    let candidate = Double(bits >> 11) * 0x1p-53 * xs[layer]
+                    if candidate < xs[layer + 1] {
+                        out[i] = (bits >> 8) & 1 == 1 ? -candidate : candidate
+                        break
+                    }
+                    if let value = edgeOrTail(bits: bits, candidate: candidate, using: &g) {
+                        out[i] = value
+                        break
+                    }
+                }
             }
         }
+    }
+
+    /// The rare draws (about 1%) outside the layer's inner rectangle: the exponential tail
+    /// beyond r for layer 0, else the wedge test; nil when the wedge rejects (draw again).
+    @usableFromInline
+    static func edgeOrTail<G: RandomNumberGenerator>(bits: UInt64, candidate: Double, using g: inout G) -> Double? {
+        let layer = Int(bits & 0xFF)
+        let negative = (bits >> 8) & 1 == 1
+        if layer == 0 {
+            // Tail beyond r: Marsaglia's exponential method.
+            var a: Double
+            var b: Double
+            repeat {
+                a = -Double.log(Sampling.openUniform(using: &g)) / r
+                b = -Double.log(Sampling.openUniform(using: &g))
+            } while b + b < a * a
+            let t = r + a
+            return negative ? -t : t
+        }
+        // Wedge: accept under the curve.
+        let yy = y[layer] + Sampling.uniform(using: &g) * (y[layer + 1] - y[layer])
+        if yy < Double.exp(-0.5 * candidate * candidate) {
+            return negative ? -candidate : candidate
+        }
+        return nil
     }
 }
