@@ -11,8 +11,10 @@ D=${D:-64}; T=${T:-1000}; P=${P:-100}; MS=${MS:-16,32,64,128,256,512,1024}
 python="$(bash benchmarks/venv.sh)"
 swift build -c release --product rftool >&2
 bin="$(swift build -c release --show-bin-path)/rftool"
-out="$(mktemp -d)"
-trap 'rm -rf "$out"' EXIT
+# A fixed folder: the --input path is part of each cell's identity (and so of its random
+# stream), so a fixed path makes rftool's side repeatable from run to run.
+out="${RFTOOL_BENCH_DIR:-/tmp/rftool-sweep-vs-numpy}"
+mkdir -p "$out"
 
 # The same pairs as numpy_sweep.py (its first draws from default_rng(0)), interleaved x0, y0, x1, y1, ...
 "$python" - "$D" "$P" "$out/pairs.npy" <<'PY'
