@@ -29,6 +29,8 @@ public enum LayerKinds {
                       summary: "SNNK: Re(Ψ Φ(x)) over --features URF / ReLU-SNNK features, Ψ fitted in closed form"),
             LayerKind(name: EUGenLayer.kindName, type: EUGenLayer.self,
                       summary: "EUGen: W₀ + Σᵢ Wᵢ φᵢ(x), order --order on norm-augmented inputs, closed-form fit"),
+            LayerKind(name: BundledSNNK.kindName, type: BundledSNNK.self, activations: SNNKFeatureFamily.acceptedActivations,
+                      summary: "SNNK bundled network: --teacher W1,W2,... collapsed into one Θ over chained towers (--features m1,m2,...)"),
         ]
     }
 

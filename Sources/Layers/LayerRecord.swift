@@ -16,10 +16,13 @@ public struct LayerRecord: Codable, Sendable, Equatable {
     public var projection: ProjectionKind?
     /// Integer hyper-parameters by name: `features`, `order`, `rank`, `blocks`.
     public var parameters: [String: Int]
+    /// The activation of each stage of a multi-stage layer (`bundled`); absent
+    /// (and not written) for single-stage kinds, so older files still decode.
+    public var stageActivations: [Activation]?
 
     public init(kind: String, inputDimension: Int, outputDimension: Int, activation: Activation,
                 polynomialCoefficients: [Double] = [], seed: UInt64, projection: ProjectionKind? = nil,
-                parameters: [String: Int] = [:]) {
+                parameters: [String: Int] = [:], stageActivations: [Activation]? = nil) {
         self.kind = kind
         self.inputDimension = inputDimension
         self.outputDimension = outputDimension
@@ -28,6 +31,7 @@ public struct LayerRecord: Codable, Sendable, Equatable {
         self.seed = seed
         self.projection = projection
         self.parameters = parameters
+        self.stageActivations = stageActivations
     }
 }
 

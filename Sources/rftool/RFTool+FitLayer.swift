@@ -13,15 +13,18 @@ extension RFTool {
             closed form (ALGORITHMS.md section 6). Without --holdout the last fifth of the calibration \
             rows is held out. Prints one line with params, bytes, macs and rel_error = \
             ||Y - Y_teacher||_F / ||Y_teacher||_F on the held-out rows, and writes the layer as \
-            --out (JSON) with each learned array as a float32 .npy beside it.
+            --out (JSON) with each learned array as a float32 .npy beside it. With --kind bundled, \
+            --teacher, --bias and --activation are comma-separated lists (one per teacher layer, W1 \
+            first) and --features one m or one per nonlinear layer: the whole network collapsed into \
+            one Theta over chained SNNK feature towers.
             """)
 
-        @Option(help: "Teacher weights W, d_out x d_in (.npy, out x in).") var teacher: String
-        @Option(help: "Teacher bias b, d_out entries (.npy, 1-D or 2-D); default zeros.") var bias: String?
-        @Option(help: "Activation f: identity, relu, gelu, tanh, cos, sin, exp, polynomial.") var activation: String
+        @Option(help: "Teacher weights W, d_out x d_in (.npy, out x in); a list W1.npy,W2.npy,... with --kind bundled.") var teacher: String
+        @Option(help: "Teacher bias b, d_out entries (.npy, 1-D or 2-D); default zeros; a list with --kind bundled.") var bias: String?
+        @Option(help: "Activation f: identity, relu, gelu, tanh, cos, sin, exp, polynomial; a list with --kind bundled.") var activation: String
         @Option(help: "Polynomial coefficients a0,a1,... of f(z) = sum a_i z^i (with --activation polynomial).") var coefficients: String?
         @Option(help: "Layer kind (see the registry: dense, prp, dyad, lowrank, acdc, ...).") var kind: String
-        @Option(help: "m: random features (snnk, eugen).") var features: Int?
+        @Option(help: "m: random features (snnk, eugen); m1,m2,... per stage with --kind bundled.") var features: String?
         @Option(help: "k: order of an EUGen layer.") var order: Int?
         @Option(help: "r: rank of a lowrank layer.") var rank: Int?
         @Option(help: "k: blocks of a dyad layer, or layers of an acdc stack.") var blocks: Int?
@@ -34,10 +37,11 @@ extension RFTool {
 
         func run() throws {
             do {
+                let m = try FitLayerConfiguration.parseFeatures(features)
                 let report = try FitLayerRunner.run(FitLayerConfiguration(
                     teacher: teacher, bias: bias, activation: activation, coefficients: coefficients, kind: kind,
-                    features: features, order: order, rank: rank, blocks: blocks, calibration: calibration,
-                    holdout: holdout, ridge: ridge, projection: projection, seed: seed, out: out))
+                    features: m.features, order: order, rank: rank, blocks: blocks, calibration: calibration,
+                    holdout: holdout, ridge: ridge, projection: projection, seed: seed, out: out, stageFeatures: m.stageFeatures))
                 print(report.line)
             } catch let error as RFToolError {
                 FileHandle.standardError.write(Data("rftool fit-layer: \(error.message)\n".utf8))

@@ -18,7 +18,7 @@ import RandomFeatures
 /// Stage i draws its G from seed + i. G's are regenerated, so the stored bytes are
 /// Θ and β only.
 public struct BundledSNNK: LinearLayer {
-    public static let kindName = "snnk-bundle"
+    public static let kindName = "bundled"
     /// The stages' x towers: SNNK layers used only for `inputFeatures` (no output weights).
     public let stages: [SNNKLayer]
     /// Θ, l × m'_L (Float).
@@ -52,12 +52,22 @@ public struct BundledSNNK: LinearLayer {
         guard features.count == 1 || features.count == staged.count else {
             throw LayerError("--features: give one m or one per nonlinear teacher layer (\(staged.count)); got \(features.count)")
         }
+        return try stages(activations: staged.map(\.activation), inputDimension: teacher[0].weights.columns,
+                          features: staged.indices.map { features.count == 1 ? features[0] : features[$0] },
+                          projection: projection, seed: seed)
+    }
+
+    /// The chained x towers: stage i has activation i, m = features[i], seed + i, and
+    /// takes the previous stage's feature width (the first takes `inputDimension`).
+    public static func stages(activations: [Activation], inputDimension: Int, features: [Int], projection: ProjectionKind,
+                              seed: UInt64) throws -> [SNNKLayer] {
+        precondition(activations.count == features.count)
         var result = [SNNKLayer]()
-        var width = teacher[0].weights.columns
-        for (i, layer) in staged.enumerated() {
-            let m = features.count == 1 ? features[0] : features[i]
-            let stage = try SNNKLayer(activation: layer.activation, inputDimension: width, features: m, projection: projection,
-                                      seed: seed &+ UInt64(i), outputWeights: Matrix(rows: 0, columns: try SNNKFeatureFamily(activation: layer.activation).width(features: m)),
+        var width = inputDimension
+        for (i, activation) in activations.enumerated() {
+            let m = features[i]
+            let stage = try SNNKLayer(activation: activation, inputDimension: width, features: m, projection: projection,
+                                      seed: seed &+ UInt64(i), outputWeights: Matrix(rows: 0, columns: try SNNKFeatureFamily(activation: activation).width(features: m)),
                                       outputBias: [])
             result.append(stage)
             width = stage.featureWidth

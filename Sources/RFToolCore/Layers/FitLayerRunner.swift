@@ -11,6 +11,8 @@ public struct FitLayerConfiguration: Sendable {
     public var coefficients: String?
     public var kind: String
     public var features: Int?
+    /// m₁,m₂,… of `--features` given as a list (only with `--kind bundled`).
+    public var stageFeatures: [Int]?
     public var order: Int?
     public var rank: Int?
     public var blocks: Int?
@@ -23,13 +25,15 @@ public struct FitLayerConfiguration: Sendable {
 
     public init(teacher: String, bias: String? = nil, activation: String, coefficients: String? = nil, kind: String,
                 features: Int? = nil, order: Int? = nil, rank: Int? = nil, blocks: Int? = nil, calibration: String,
-                holdout: String? = nil, ridge: Double = 1e-6, projection: String = "iid", seed: UInt64 = 0, out: String) {
+                holdout: String? = nil, ridge: Double = 1e-6, projection: String = "iid", seed: UInt64 = 0, out: String,
+                stageFeatures: [Int]? = nil) {
         self.teacher = teacher
         self.bias = bias
         self.activation = activation
         self.coefficients = coefficients
         self.kind = kind
         self.features = features
+        self.stageFeatures = stageFeatures
         self.order = order
         self.rank = rank
         self.blocks = blocks
@@ -39,6 +43,18 @@ public struct FitLayerConfiguration: Sendable {
         self.projection = projection
         self.seed = seed
         self.out = out
+    }
+}
+
+extension FitLayerConfiguration {
+    /// `--features` as typed: one m (`features`) or a list m₁,m₂,… (`stageFeatures`, for `--kind bundled`).
+    public static func parseFeatures(_ text: String?) throws -> (features: Int?, stageFeatures: [Int]?) {
+        guard let text else { return (nil, nil) }
+        let values = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard values.allSatisfy({ $0 != nil }) else {
+            throw RFToolError.usage("--features: expected an integer m (or m1,m2,... with --kind bundled); got '\(text)'")
+        }
+        return values.count == 1 ? (values[0], nil) : (nil, values.map { $0! })
     }
 }
 
@@ -63,7 +79,14 @@ public enum FitLayerRunner {
     public static let holdoutFraction = 5
 
     public static func run(_ c: FitLayerConfiguration) throws -> FitLayerReport {
+        if c.kind == BundledSNNK.kindName { return try FitBundledRunner.run(c) }
         // Flags first (usage, 64): nothing is read before they are all valid.
+        for (flag, value) in [("--teacher", c.teacher), ("--bias", c.bias ?? ""), ("--activation", c.activation)] where value.contains(",") {
+            throw RFToolError.usage("\(flag): a comma-separated list needs --kind \(BundledSNNK.kindName); got '\(value)' with --kind \(c.kind)")
+        }
+        if let list = c.stageFeatures {
+            throw RFToolError.usage("--features: a list of m needs --kind \(BundledSNNK.kindName); got \(list.map(String.init).joined(separator: ",")) with --kind \(c.kind)")
+        }
         let activation = try LayerInputFiles.activation(c.activation)
         let coefficients = try LayerInputFiles.coefficients(c.coefficients, activation: activation)
         _ = try LayerInputFiles.kind(c.kind, activation: activation)
@@ -81,21 +104,7 @@ public enum FitLayerRunner {
         guard x.columns == w.columns else {
             throw RFToolError.data("--calibration: rows have \(x.columns) columns but the teacher takes \(w.columns) inputs (W is \(w.rows)×\(w.columns), out × in)")
         }
-        let fitRows: Matrix<Double>, heldOut: Matrix<Double>
-        if let path = c.holdout {
-            heldOut = try LayerInputFiles.matrix(path, flag: "--holdout")
-            guard heldOut.columns == w.columns else {
-                throw RFToolError.data("--holdout: rows have \(heldOut.columns) columns but the teacher takes \(w.columns) inputs")
-            }
-            fitRows = x
-        } else {
-            let held = x.rows / holdoutFraction
-            guard held >= 1 else {
-                throw RFToolError.data("--calibration: \(x.rows) rows leave none to hold out (the last 1/\(holdoutFraction) are); give at least \(holdoutFraction) rows or --holdout")
-            }
-            fitRows = rows(x, 0..<(x.rows - held))
-            heldOut = rows(x, (x.rows - held)..<x.rows)
-        }
+        let (fitRows, heldOut) = try split(x, holdout: c.holdout, inputs: w.columns)
         let request = LayerFitRequest(
             teacherWeights: w, teacherBias: b, activation: activation, polynomialCoefficients: coefficients,
             calibration: fitRows, features: c.features, order: c.order, rank: c.rank, blocks: c.blocks,
@@ -115,6 +124,22 @@ public enum FitLayerRunner {
     public static func relativeError(of layer: any LinearLayer, request: LayerFitRequest, on inputs: Matrix<Double>) throws -> Double {
         let y = try layer.forward(inputs.converted())
         return relativeFrobeniusError(y, teacher: request.teacherOutputs(on: inputs))
+    }
+
+    /// The rows to fit and the rows held out: `--holdout` if given, else the last ⌊n/5⌋ of `x`.
+    static func split(_ x: Matrix<Double>, holdout: String?, inputs: Int) throws -> (fit: Matrix<Double>, heldOut: Matrix<Double>) {
+        if let path = holdout {
+            let heldOut = try LayerInputFiles.matrix(path, flag: "--holdout")
+            guard heldOut.columns == inputs else {
+                throw RFToolError.data("--holdout: rows have \(heldOut.columns) columns but the teacher takes \(inputs) inputs")
+            }
+            return (x, heldOut)
+        }
+        let held = x.rows / holdoutFraction
+        guard held >= 1 else {
+            throw RFToolError.data("--calibration: \(x.rows) rows leave none to hold out (the last 1/\(holdoutFraction) are); give at least \(holdoutFraction) rows or --holdout")
+        }
+        return (rows(x, 0..<(x.rows - held)), rows(x, (x.rows - held)..<x.rows))
     }
 
     static func rows(_ m: Matrix<Double>, _ range: Range<Int>) -> Matrix<Double> {
