@@ -41,14 +41,14 @@ public struct BundledSNNK: LinearLayer {
     ///   - features: m for each stage (one number per stage, or one for all).
     public static func stages(for teacher: [TeacherLayer], features: [Int], projection: ProjectionKind,
                               seed: UInt64) throws -> [SNNKLayer] {
-        guard !teacher.isEmpty else { throw LayerError("snnk-bundle: the teacher network has no layers") }
+        guard !teacher.isEmpty else { throw LayerError("--kind bundled: the teacher network has no layers") }
         for (i, layer) in teacher.enumerated() where i > 0 {
             guard layer.weights.columns == teacher[i - 1].weights.rows else {
-                throw LayerError("snnk-bundle: teacher layer \(i + 1) takes \(layer.weights.columns) inputs but layer \(i) gives \(teacher[i - 1].weights.rows)")
+                throw LayerError("--kind bundled: teacher layer \(i + 1) takes \(layer.weights.columns) inputs but layer \(i) gives \(teacher[i - 1].weights.rows)")
             }
         }
         let staged = teacher.last!.activation == .identity ? Array(teacher.dropLast()) : teacher
-        guard !staged.isEmpty else { throw LayerError("snnk-bundle: a single identity layer is linear; fit a dense or low-rank layer instead") }
+        guard !staged.isEmpty else { throw LayerError("--kind bundled: a single identity layer is linear; fit a dense or low-rank layer instead") }
         guard features.count == 1 || features.count == staged.count else {
             throw LayerError("--features: give one m or one per nonlinear teacher layer (\(staged.count)); got \(features.count)")
         }
@@ -76,12 +76,12 @@ public struct BundledSNNK: LinearLayer {
     }
 
     public init(stages: [SNNKLayer], outputWeights: Matrix<Float>, outputBias: [Float]) throws {
-        guard let last = stages.last else { throw LayerError("snnk-bundle: no stages") }
+        guard let last = stages.last else { throw LayerError("--kind bundled: no stages") }
         for i in 1..<max(stages.count, 1) where stages[i].inputDimension != stages[i - 1].featureWidth {
-            throw LayerError("snnk-bundle: stage \(i + 1) takes \(stages[i].inputDimension) inputs but stage \(i) gives \(stages[i - 1].featureWidth)")
+            throw LayerError("--kind bundled: stage \(i + 1) takes \(stages[i].inputDimension) inputs but stage \(i) gives \(stages[i - 1].featureWidth)")
         }
         guard outputWeights.columns == last.featureWidth, outputBias.count == outputWeights.rows else {
-            throw LayerError("snnk-bundle: Θ is \(outputWeights.rows)×\(outputWeights.columns) with \(outputBias.count) biases; expected l × \(last.featureWidth) and l biases")
+            throw LayerError("--kind bundled: Θ is \(outputWeights.rows)×\(outputWeights.columns) with \(outputBias.count) biases; expected l × \(last.featureWidth) and l biases")
         }
         self.stages = stages
         self.outputWeights = outputWeights
