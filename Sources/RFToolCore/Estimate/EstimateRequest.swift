@@ -45,15 +45,7 @@ public struct EstimateRequest: Sendable {
         }
         let parameters = try KernelParameterFlags.parameters(
             sigma: sigma, bias: bias, coefficients: coefficients, degree: degree, coef: coef, urfM: urfM)
-        guard EstimatorCatalog.kernelNames.contains(kernel) else {
-            throw RFToolError.usage("--kernel: unknown kernel '\(kernel)'; valid kernels: \(EstimatorCatalog.kernelNames.joined(separator: ", "))")
-        }
-        let entry: EstimatorEntry
-        do { entry = try EstimatorCatalog.entry(kernel: kernel, estimator: estimator) } catch {
-            throw RFToolError.usage("--estimator: \(error)")
-        }
-        let built: any PointwiseEstimator
-        do { built = try entry.make(parameters) } catch { throw RFToolError.usage("\(error)") }
+        let (entry, built) = try KernelParameterFlags.estimator(kernel: kernel, estimator: estimator, parameters: parameters)
         guard built.validProjections.contains(kind) else {
             throw RFToolError.usage("--projection: '\(kind.rawValue)' is not meaningful for \(kernel)/\(entry.estimator); valid projections: \(built.validProjections.map(\.rawValue).joined(separator: ", "))")
         }

@@ -45,15 +45,7 @@ public struct FeaturesConfiguration: Sendable {
         let parameters = try KernelParameterFlags.parameters(
             sigma: sigma, bias: bias, coefficients: coefficients, degree: degree, coef: coef, urfM: urfM)
 
-        guard EstimatorCatalog.kernelNames.contains(kernel) else {
-            throw RFToolError.usage("--kernel: unknown kernel '\(kernel)'; valid kernels: \(EstimatorCatalog.kernelNames.joined(separator: ", "))")
-        }
-        let entry: EstimatorEntry
-        do { entry = try EstimatorCatalog.entry(kernel: kernel, estimator: estimator) } catch {
-            throw RFToolError.usage("--estimator: \(error)")
-        }
-        let built: any PointwiseEstimator
-        do { built = try entry.make(parameters) } catch { throw RFToolError.usage("\(error)") }
+        let (entry, built) = try KernelParameterFlags.estimator(kernel: kernel, estimator: estimator, parameters: parameters)
         guard let mapEstimator = built as? any FeatureMapEstimator else {
             throw RFToolError.usage("--estimator: \(kernel)/\(entry.estimator) has no feature-map form yet; estimators with one: \(Self.featureMapEntries())")
         }
@@ -129,5 +121,19 @@ public enum KernelParameterFlags {
             }
         }
         return p
+    }
+
+    /// The catalogue entry for `--kernel`/`--estimator` and the estimator built with
+    /// `parameters`; every refusal is a usage error naming the flag and the valid names.
+    public static func estimator(kernel: String, estimator: String?,
+                                 parameters: KernelParameters) throws -> (entry: EstimatorEntry, built: any PointwiseEstimator) {
+        guard EstimatorCatalog.kernelNames.contains(kernel) else {
+            throw RFToolError.usage("--kernel: unknown kernel '\(kernel)'; valid kernels: \(EstimatorCatalog.kernelNames.joined(separator: ", "))")
+        }
+        let entry: EstimatorEntry
+        do { entry = try EstimatorCatalog.entry(kernel: kernel, estimator: estimator) } catch {
+            throw RFToolError.usage("--estimator: \(error)")
+        }
+        do { return (entry, try entry.make(parameters)) } catch { throw RFToolError.usage("\(error)") }
     }
 }
