@@ -8,9 +8,11 @@ public struct GaussianProjection: Projection {
     public let rowCount: Int
     public let inputDimension: Int
     public let entries: ProjectionOptions.EntryDistribution
-    /// W, m×d, in both precisions (the Float copy serves Float batches).
+    /// W, m×d.
     public let matrix: Matrix<Double>
-    let matrixFloat: Matrix<Float>
+    /// W in Float, converted on the first Float batch.
+    private let floatCopy: FloatCopy
+    var matrixFloat: Matrix<Float> { floatCopy.matrix }
 
     public init(rowCount m: Int, inputDimension d: Int,
                 entries: ProjectionOptions.EntryDistribution = .gaussian, stream: RandomStream) {
@@ -26,7 +28,7 @@ public struct GaussianProjection: Projection {
         case .laplace: for i in w.storage.indices { w.storage[i] = Sampling.laplace(using: &g) }
         }
         matrix = w
-        matrixFloat = w.converted()
+        floatCopy = FloatCopy(of: matrix)
     }
 
     public func apply(_ batch: Matrix<Double>) -> Matrix<Double> { batch.multipliedByTranspose(of: matrix) }

@@ -4,6 +4,7 @@
 ///
 ///     for each block b = 0 ..< ⌈m/d⌉:   A ~ N(0,1)^{d×d},  A = QR,  Q ← Q·diag(sign Rᵢᵢ)
 ///         block rows = rows of Qᵀ (orthonormal, Haar-distributed)
+///         (drawn as QR's Householder vectors directly, Stewart 1980: `LAPACK.haarOrthogonalColumns`)
 ///     stack the blocks, keep the first m rows;   row i ← rᵢ · row i
 ///     rᵢ ~ χ_d independent (`.chi`, default: rows exactly N(0, I_d))   or   rᵢ = √d (`.fixed`)
 ///
@@ -16,15 +17,17 @@
 ///   - inputDimension: d ≥ 1.
 ///   - rowNorms: `.chi` (default) or `.fixed` (√d, rows uniform on the sphere of radius √d:
 ///     E[wwᵀ] = I, but RFF, positive RF and URF become biased).
-///   - stream: block b draws A and then its row norms from `stream.child(b)`.
-/// - Complexity: ⌈m/d⌉ QRs, O(m·d²) to draw; n·m·d multiply-adds per batch as one GEMM.
+///   - stream: block b draws its Householder vectors and then its row norms from `stream.child(b)`.
+/// - Complexity: ⌈m/d⌉ `dorgqr` calls and about m·d normals, O(m·d²) to draw; n·m·d multiply-adds per batch as one GEMM.
 public struct OrthogonalProjection: Projection {
     public let rowCount: Int
     public let inputDimension: Int
     public let rowNorms: ProjectionOptions.RowNorms
-    /// W, m×d, in both precisions (the Float copy serves Float batches).
+    /// W, m×d.
     public let matrix: Matrix<Double>
-    let matrixFloat: Matrix<Float>
+    /// W in Float, converted on the first Float batch.
+    private let floatCopy: FloatCopy
+    var matrixFloat: Matrix<Float> { floatCopy.matrix }
 
     public init(rowCount m: Int, inputDimension d: Int, rowNorms: ProjectionOptions.RowNorms = .chi,
                 stream: RandomStream) throws {
@@ -36,17 +39,16 @@ public struct OrthogonalProjection: Projection {
         var w = Matrix<Double>(rows: m, columns: d)
         for b in 0..<blocks.count {
             var g = stream.child(UInt64(b))
-            var a = Matrix<Double>(rows: d, columns: d)
-            a.storage.withUnsafeMutableBufferPointer { Ziggurat.fill($0, using: &g) }
-            let q = try LAPACK.haarOrthogonal(fromGaussian: a)
-            for (k, row) in blocks.rows(ofBlock: b).enumerated() {
+            let rows = blocks.rows(ofBlock: b)
+            // Row k of the block is column k of Q, which is contiguous.
+            let q = try LAPACK.haarOrthogonalColumns(rows.count, dimension: d, using: &g)
+            for (k, row) in rows.enumerated() {
                 let r = rowNorms == .chi ? Sampling.chi(degrees: d, using: &g) : Double(d).squareRoot()
-                // Row k of Qᵀ is column k of Q.
-                for j in 0..<d { w.storage[row * d + j] = r * q.storage[j * d + k] }
+                for j in 0..<d { w.storage[row * d + j] = r * q[k * d + j] }
             }
         }
         matrix = w
-        matrixFloat = w.converted()
+        floatCopy = FloatCopy(of: matrix)
     }
 
     public func apply(_ batch: Matrix<Double>) -> Matrix<Double> { batch.multipliedByTranspose(of: matrix) }

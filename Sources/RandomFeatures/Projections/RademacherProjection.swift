@@ -15,9 +15,11 @@
 public struct RademacherProjection: Projection {
     public let rowCount: Int
     public let inputDimension: Int
-    /// W, m×d, in both precisions (the Float copy serves Float batches).
+    /// W, m×d.
     public let matrix: Matrix<Double>
-    let matrixFloat: Matrix<Float>
+    /// W in Float, converted on the first Float batch.
+    private let floatCopy: FloatCopy
+    var matrixFloat: Matrix<Float> { floatCopy.matrix }
 
     public init(rowCount m: Int, inputDimension d: Int, stream: RandomStream) {
         precondition(m >= 1 && d >= 1)
@@ -25,7 +27,7 @@ public struct RademacherProjection: Projection {
         inputDimension = d
         var g = stream
         matrix = Matrix(rows: m, columns: d, storage: RademacherSigns.draw(count: m * d, using: &g))
-        matrixFloat = matrix.converted()
+        floatCopy = FloatCopy(of: matrix)
     }
 
     public func apply(_ batch: Matrix<Double>) -> Matrix<Double> { batch.multipliedByTranspose(of: matrix) }
