@@ -11,9 +11,10 @@ extension RandomFourierFeatureMap {
     /// by cos a cos b + sin a sin b = cos(a − b) ([RR07]; ALGORITHMS.md §5.1), since every
     /// projection is linear (W x − W y = W(x − y)). One projection of P rows and m cosines
     /// per pair, instead of two projections and 2m cos/sin per side; equal to
-    /// `pairEstimates` up to rounding. The cosines are written on one thread, since the sweep
-    /// runs trials in parallel already; the sum over j is in column order, so the bytes do
-    /// not depend on threads.
+    /// `pairEstimates` up to rounding. The mean cosine of each row is computed without writing
+    /// the P×m cosines (`TrigonometricColumns.rowMeansOfCos`), on one thread since the sweep
+    /// runs trials in parallel already; its sum over j is in eight lane-wise partial sums
+    /// combined in a fixed order, so the bytes depend on neither threads nor instruction set.
     func trigPairEstimates(_ pairs: PairBatch) throws -> [Double] {
         precondition(map == .trig, "the difference identity holds for the trig map only")
         try checkInput(pairs.x)
@@ -29,14 +30,6 @@ extension RandomFourierFeatureMap {
             }
         }
         let z = FeatureRowMath.project(rows, delta)
-        let cosines = TrigonometricColumns.features(z, scale: 1, withSine: false, threads: 1)
-        let m = cosines.columns
-        return cosines.storage.withUnsafeBufferPointer { c in
-            (0..<cosines.rows).map { p in
-                var s = 0.0
-                for j in 0..<m { s += c[p * m + j] }
-                return s / Double(m)
-            }
-        }
+        return TrigonometricColumns.rowMeansOfCos(z)
     }
 }

@@ -4,15 +4,17 @@ import _TrigonometricKernels
 import _TrigonometricKernelsAVX2
 import _TrigonometricKernelsAVX512
 
-/// The cos/sin columns of the trigonometric feature maps, written in blocks of
-/// eight with `VectorMath.cosSin` (Cody–Waite reduction, Cephes polynomials, in
-/// Double lanes for Float and Double batches alike):
+/// The cos/sin columns of the trigonometric feature maps:
 ///
-///     out[p, cosColumn + j] = sₚ · cos(z[p, j] + βⱼ)
-///     out[p, sinColumn + j] = sₚ · sin(z[p, j] + βⱼ)        (when `sinColumn` is given)
+///     out[p, j]     = sₚ · cos(z[p, j] + βⱼ)
+///     out[p, m + j] = sₚ · sin(z[p, j] + βⱼ)        (when the sine columns are asked for)
 ///
 /// with sₚ = `scale` · `rowScales[p]` (rowScales defaults to 1) and βⱼ = `offsets[j]` (default 0).
-/// Arguments beyond VectorMath's reduction range fall back to the library call.
+/// Double batches use `DoubleCosSin` (8 lanes, the same bits as `VectorMath.cosSin`: Cody–Waite
+/// reduction, Cephes polynomials), Float batches `FloatCosSin` (16 Float lanes), each in the
+/// variant compiled for the best instruction set this processor runs; all variants give the
+/// same bits. Rows with an argument beyond the kernel's range (or NaN) fall back to the
+/// library call.
 ///
 /// Rows are split into contiguous bands written by up to `threads` workers; every
 /// value is computed the same way whatever the band, so the bytes do not depend on
@@ -32,7 +34,7 @@ enum TrigonometricColumns {
         let workers = z.storage.count < parallelThreshold ? 1 : max(1, min(threads, rows))
         let storage = [S](unsafeUninitializedCapacity: rows * width) { buffer, initialized in
             z.storage.withUnsafeBufferPointer { zb in
-                let band = Band(z: zb, out: buffer, columns: m, width: width, cosColumn: 0, sinColumn: withSine ? m : nil,
+                let band = Band(z: zb, out: buffer, columns: m, width: width, sinColumn: withSine ? m : nil,
                                 scale: scale, rowScales: rowScales, offsets: offsets)
                 if rows * width == 0 {
                     // Nothing to write.
@@ -56,7 +58,6 @@ enum TrigonometricColumns {
         let out: UnsafeMutableBufferPointer<S>
         let columns: Int
         let width: Int
-        let cosColumn: Int
         let sinColumn: Int?
         let scale: Double
         let rowScales: [Double]?
@@ -65,55 +66,34 @@ enum TrigonometricColumns {
         func write(rows: Range<Int>) {
             if S.self == Float.self {
                 writeFloat(rows: rows)
-                return
+            } else {
+                precondition(S.self == Double.self, "trigonometric columns are written for Float and Double")
+                writeDouble(rows: rows)
             }
-            let m = columns
-            let zp = z.baseAddress!, op = out.baseAddress!
-            for p in rows {
-                let s = scale * (rowScales?[p] ?? 1)
-                let row = zp + p * m
-                let cosOut = op + p * width + cosColumn
-                let sinOut = sinColumn.map { op + p * width + $0 }
-                // One range check per row (the stdlib's mask operations go lane by lane).
-                var largest = 0.0
-                for j in 0..<m { largest = Swift.max(largest, Swift.abs(row[j].doubleValue) + Swift.abs(offsets?[j] ?? 0)) }
-                let inRange = largest < VectorMath.reductionRange
-                var j = 0
-                while j < m {
-                    let valid = min(8, m - j)
-                    var v: SIMD8<Double>
-                    if valid == 8 {
-                        v = SIMD8(row[j].doubleValue, row[j + 1].doubleValue, row[j + 2].doubleValue, row[j + 3].doubleValue,
-                                  row[j + 4].doubleValue, row[j + 5].doubleValue, row[j + 6].doubleValue, row[j + 7].doubleValue)
-                    } else {
-                        v = SIMD8()
-                        for k in 0..<valid { v[k] = row[j + k].doubleValue }
-                    }
-                    if let offsets {
-                        offsets.withUnsafeBufferPointer { o in
-                            if valid == 8 {
-                                v += SIMD8(o[j], o[j + 1], o[j + 2], o[j + 3], o[j + 4], o[j + 5], o[j + 6], o[j + 7])
-                            } else {
-                                for k in 0..<valid { v[k] += o[j + k] }
-                            }
-                        }
-                    }
-                    var c: SIMD8<Double>, sn: SIMD8<Double>
-                    if inRange {
-                        (c, sn) = VectorMath.cosSin(v)
-                    } else {
-                        c = SIMD8()
-                        sn = SIMD8()
-                        for k in 0..<valid {
-                            c[k] = Double.cos(v[k])
-                            sn[k] = Double.sin(v[k])
-                        }
-                    }
-                    c *= s
-                    sn *= s
-                    store(c, cosOut + j, valid)
-                    if let sinOut { store(sn, sinOut + j, valid) }
-                    j += 8
+        }
+
+        /// The Double path: 8 lanes of `DoubleCosSin` (the same bits as `VectorMath.cosSin`), in
+        /// the variant compiled for the best instruction set this processor runs.
+        private func writeDouble(rows: Range<Int>) {
+            let zp = UnsafeRawPointer(z.baseAddress!).assumingMemoryBound(to: Double.self)
+            let op = UnsafeMutableRawPointer(out.baseAddress!).assumingMemoryBound(to: Double.self)
+            let sine = sinColumn ?? -1
+            func run(_ scales: UnsafePointer<Double>?, _ betas: UnsafePointer<Double>?) {
+                switch HadamardInstructionSet.best {
+                case .avx512:
+                    DoubleCosSinAVX512.writeRows(zp, columns: columns, rows: rows, into: op, width: width, sinColumn: sine,
+                                                 scale: scale, rowScales: scales, offsets: betas)
+                case .avx2:
+                    DoubleCosSinAVX2.writeRows(zp, columns: columns, rows: rows, into: op, width: width, sinColumn: sine,
+                                               scale: scale, rowScales: scales, offsets: betas)
+                case .portable:
+                    DoubleCosSin.writeRows(zp, columns: columns, rows: rows, into: op, width: width, sinColumn: sine,
+                                           scale: scale, rowScales: scales, offsets: betas)
+                }
+            }
+            (rowScales ?? []).withUnsafeBufferPointer { scales in
+                (offsets ?? []).withUnsafeBufferPointer { betas in
+                    run(rowScales == nil ? nil : scales.baseAddress, offsets == nil ? nil : betas.baseAddress)
                 }
             }
         }
@@ -142,16 +122,6 @@ enum TrigonometricColumns {
                 (floatOffsets ?? []).withUnsafeBufferPointer { betas in
                     run(rowScales == nil ? nil : scales.baseAddress, floatOffsets == nil ? nil : betas.baseAddress)
                 }
-            }
-        }
-
-        @inline(__always)
-        private func store(_ v: SIMD8<Double>, _ to: UnsafeMutablePointer<S>, _ valid: Int) {
-            if valid == 8 {
-                to[0] = S(v[0]); to[1] = S(v[1]); to[2] = S(v[2]); to[3] = S(v[3])
-                to[4] = S(v[4]); to[5] = S(v[5]); to[6] = S(v[6]); to[7] = S(v[7])
-            } else {
-                for k in 0..<valid { to[k] = S(v[k]) }
             }
         }
     }
