@@ -99,13 +99,39 @@ struct RandomFourierFeatureMap: FittedFeatureMap {
             let inverse = S(1 / sigma)
             for i in scaled.storage.indices { scaled.storage[i] *= inverse }
         }
-        let z = FeatureRowMath.project(rows, scaled)
+        // trig: m^{-1/2}[cos | sin];  offset: √(2/m) cos(z + β)  (offsets nil for trig).
         let m = rows.rowCount
-        switch map {
-        case .trig:
-            return TrigonometricColumns.features(z, scale: 1 / Double(m).squareRoot(), withSine: true)
-        case .offset:
-            return TrigonometricColumns.features(z, scale: (2 / Double(m)).squareRoot(), offsets: offsets, withSine: false)
+        let scale = map == .trig ? 1 / Double(m).squareRoot() : (2 / Double(m)).squareRoot()
+        if rows is StructuredOrthogonalProjection {
+            return bandedFeatures(scaled, scale: scale)
         }
+        let z = FeatureRowMath.project(rows, scaled)
+        return TrigonometricColumns.features(z, scale: scale, offsets: offsets, withSine: map == .trig)
     }
+
+    /// The features of a row-wise projection (SORF), band by band: each band of Z is turned
+    /// into cos/sin columns while it is still in cache (`Projection.applyInBands`), so Z never
+    /// goes through main memory. The same values as the two-pass route, bit for bit.
+    private func bandedFeatures<S: BLASScalar>(_ batch: Matrix<S>, scale: Double) -> Matrix<S> {
+        let m = rows.rowCount, width = outputWidth, n = batch.rows
+        let offsets = offsets, withSine = map == .trig
+        let storage = [S](unsafeUninitializedCapacity: n * width) { buffer, initialized in
+            let out = buffer.baseAddress!
+            func consume<T: BLASScalar>(_ band: Range<Int>, _ z: UnsafeBufferPointer<T>) {
+                let target = UnsafeMutableRawPointer(out + band.lowerBound * width).assumingMemoryBound(to: T.self)
+                TrigonometricColumns.write(z, rows: band.count, columns: m, into: target,
+                                           scale: scale, offsets: offsets, withSine: withSine)
+            }
+            if let b = batch as? Matrix<Float> {
+                rows.applyInBands(b, bandRows: Self.bandRows) { consume($0, $1) }
+            } else {
+                rows.applyInBands(batch as! Matrix<Double>, bandRows: Self.bandRows) { consume($0, $1) }
+            }
+            initialized = n * width
+        }
+        return Matrix(rows: n, columns: width, storage: storage)
+    }
+
+    /// Rows per band: 16 rows of Z and of the features stay within a core's L2 for m up to 4096.
+    static let bandRows = 16
 }

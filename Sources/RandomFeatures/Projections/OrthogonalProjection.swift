@@ -17,7 +17,8 @@
 ///   - inputDimension: d ≥ 1.
 ///   - rowNorms: `.chi` (default) or `.fixed` (√d, rows uniform on the sphere of radius √d:
 ///     E[wwᵀ] = I, but RFF, positive RF and URF become biased).
-///   - stream: block b draws its Householder vectors and then its row norms from `stream.child(b)`.
+///   - stream: block b draws its Householder vectors from `stream.child(b, 0)` and its row norms
+///     from `stream.child(b, 1)`, both in row order, so m rows are a prefix of m' > m rows.
 /// - Complexity: ⌈m/d⌉ `dorgqr` calls and about m·d normals, O(m·d²) to draw; n·m·d multiply-adds per batch as one GEMM.
 public struct OrthogonalProjection: Projection {
     public let rowCount: Int
@@ -38,12 +39,14 @@ public struct OrthogonalProjection: Projection {
         let blocks = ProjectionBlocks(rowCount: m, blockSize: d)
         var w = Matrix<Double>(rows: m, columns: d)
         for b in 0..<blocks.count {
-            var g = stream.child(UInt64(b))
+            // Directions and norms from separate streams, each drawn in row order, so that the
+            // rows of a truncated block are a prefix of the full block's.
+            var directions = stream.child(UInt64(b), 0), norms = stream.child(UInt64(b), 1)
             let rows = blocks.rows(ofBlock: b)
             // Row k of the block is column k of Q, which is contiguous.
-            let q = try LAPACK.haarOrthogonalColumns(rows.count, dimension: d, using: &g)
+            let q = try LAPACK.haarOrthogonalColumns(rows.count, dimension: d, using: &directions)
             for (k, row) in rows.enumerated() {
-                let r = rowNorms == .chi ? Sampling.chi(degrees: d, using: &g) : Double(d).squareRoot()
+                let r = rowNorms == .chi ? Sampling.chi(degrees: d, using: &norms) : Double(d).squareRoot()
                 for j in 0..<d { w.storage[row * d + j] = r * q[k * d + j] }
             }
         }

@@ -64,9 +64,28 @@ public protocol Projection: Sendable {
     func apply(_ batch: Matrix<Float>, into result: inout Matrix<Float>)
     /// W as a dense m×d matrix.
     func dense() -> Matrix<Double>
+    /// Z = X Wᵀ handed to `consume(rows, z)` in bands of consecutive rows that together cover
+    /// the batch (`z` holds rows.count × m values, row-major, valid only during the call).
+    /// Calls may run concurrently for disjoint bands. Row-wise projections (SORF) keep each band
+    /// in cache for the consumer; the default is one band, `apply(_:)` of the whole batch.
+    func applyInBands(_ batch: Matrix<Double>, bandRows: Int, _ consume: (Range<Int>, UnsafeBufferPointer<Double>) -> Void)
+    /// `applyInBands` in Float.
+    func applyInBands(_ batch: Matrix<Float>, bandRows: Int, _ consume: (Range<Int>, UnsafeBufferPointer<Float>) -> Void)
 }
 
 extension Projection {
+    /// Default: the whole batch as one band.
+    public func applyInBands(_ batch: Matrix<Double>, bandRows: Int, _ consume: (Range<Int>, UnsafeBufferPointer<Double>) -> Void) {
+        let z = apply(batch)
+        z.storage.withUnsafeBufferPointer { consume(0..<z.rows, $0) }
+    }
+
+    /// Default: the whole batch as one band.
+    public func applyInBands(_ batch: Matrix<Float>, bandRows: Int, _ consume: (Range<Int>, UnsafeBufferPointer<Float>) -> Void) {
+        let z = apply(batch)
+        z.storage.withUnsafeBufferPointer { consume(0..<z.rows, $0) }
+    }
+
     /// Default: `apply(_:)`, then a copy into `result`.
     public func apply(_ batch: Matrix<Double>, into result: inout Matrix<Double>) {
         let z = apply(batch)

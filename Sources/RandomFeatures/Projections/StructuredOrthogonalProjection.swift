@@ -103,37 +103,79 @@ extension StructuredOrthogonalProjection {
 
     /// Writes Z = X Wᵀ (n×m) through `out`, every entry once.
     func write<S: BLASScalar>(_ batch: Matrix<S>, signs: [S], scales: [S], into out: UnsafeMutablePointer<S>) {
+        forEachRowRange(batch) { range, x in
+            writeRows(range, of: x, signs: signs, scales: scales, into: out, firstRow: 0)
+        }
+    }
+
+    /// Z = X Wᵀ handed to `consume` in bands of at most `bandRows` consecutive rows, each band
+    /// (band.count × m values, row-major) computed into a buffer of its worker that stays in
+    /// cache, so a consumer that turns Z into features never sends Z through main memory.
+    /// Bands are disjoint and cover 0..<n; `consume` runs concurrently on the workers that
+    /// share the batch's rows, once per band. The values are those of `apply`, bit for bit.
+    public func applyInBands(_ batch: Matrix<Double>, bandRows: Int, _ consume: (Range<Int>, UnsafeBufferPointer<Double>) -> Void) {
+        writeBands(batch, signs: signs, scales: scales, bandRows: bandRows, consume)
+    }
+
+    /// `applyInBands` in Float.
+    public func applyInBands(_ batch: Matrix<Float>, bandRows: Int, _ consume: (Range<Int>, UnsafeBufferPointer<Float>) -> Void) {
+        writeBands(batch, signs: signsFloat, scales: scalesFloat, bandRows: bandRows, consume)
+    }
+
+    private func writeBands<S: BLASScalar>(_ batch: Matrix<S>, signs: [S], scales: [S], bandRows: Int,
+                                           _ consume: (Range<Int>, UnsafeBufferPointer<S>) -> Void) {
+        precondition(bandRows >= 1)
+        let m = rowCount
+        forEachRowRange(batch) { range, x in
+            let buffer = UnsafeMutablePointer<S>.allocate(capacity: min(bandRows, range.count) * m)
+            defer { buffer.deallocate() }
+            for first in stride(from: range.lowerBound, to: range.upperBound, by: bandRows) {
+                let band = first..<min(range.upperBound, first + bandRows)
+                writeRows(band, of: x, signs: signs, scales: scales, into: buffer, firstRow: first)
+                consume(band, UnsafeBufferPointer(start: buffer, count: band.count * m))
+            }
+        }
+    }
+
+    /// Calls `body(range, x)` for the row ranges of `batch` that the workers share.
+    private func forEachRowRange<S: BLASScalar>(_ batch: Matrix<S>, _ body: (Range<Int>, UnsafePointer<S>) -> Void) {
         precondition(batch.columns == inputDimension,
                      "batch rows have \(batch.columns) values; the projection was drawn for d = \(inputDimension)")
-        let n = batch.rows, d = inputDimension, m = rowCount, p = paddedDimension
-        let k = hadamardBlocks, log2p = log2Padded, blocks = blocks
+        let n = batch.rows
         guard n > 0 else { return }
-        let chunks = RowParallel.chunkCount(rows: n, workPerRow: blocks.count * k * p * max(1, log2p))
+        let chunks = RowParallel.chunkCount(rows: n, workPerRow: blocks.count * hadamardBlocks * paddedDimension * max(1, log2Padded))
         batch.storage.withUnsafeBufferPointer { xs in
-            signs.withUnsafeBufferPointer { sg in
-                scales.withUnsafeBufferPointer { sc in
-                    let x = xs.baseAddress!, sign = sg.baseAddress!, scale = sc.baseAddress!
-                    RowParallel.forEachRange(rows: n, chunks: chunks) { range in
-                        let scratch = UnsafeMutablePointer<S>.allocate(capacity: p)
-                        defer { scratch.deallocate() }
-                        for r in range {
-                            let hasNext = r + 1 < range.upperBound
-                            for b in 0..<blocks.count {
-                                let rows = blocks.rows(ofBlock: b)
-                                let target = out + r * m + rows.lowerBound
-                                // A full block is transformed where its outputs belong.
-                                let work = rows.count == p ? target : scratch
-                                Self.transformBlock(
-                                    x + r * d, d: d, into: work, p: p, log2p: log2p,
-                                    diagonals: sign + b * k * p, k: k, scale: scale + b * p, count: rows.count,
-                                    prefetch: !hasNext ? .none : NextRowPrefetch(
-                                        input: b == 0 ? UnsafeRawPointer(x + (r + 1) * d) : nil,
-                                        inputBytes: d * MemoryLayout<S>.stride,
-                                        output: rows.count == p ? UnsafeRawPointer(target + m) : nil,
-                                        outputBytes: p * MemoryLayout<S>.stride, slices: k))
-                                if rows.count < p { target.update(from: scratch, count: rows.count) }
-                            }
-                        }
+            let x = xs.baseAddress!
+            RowParallel.forEachRange(rows: n, chunks: chunks) { range in body(range, x) }
+        }
+    }
+
+    /// Writes rows `range` of Z; row r goes to `out + (r − firstRow)·m`.
+    private func writeRows<S: BLASScalar>(_ range: Range<Int>, of x: UnsafePointer<S>, signs: [S], scales: [S],
+                                          into out: UnsafeMutablePointer<S>, firstRow: Int) {
+        let d = inputDimension, m = rowCount, p = paddedDimension
+        let k = hadamardBlocks, log2p = log2Padded, blocks = blocks
+        signs.withUnsafeBufferPointer { sg in
+            scales.withUnsafeBufferPointer { sc in
+                let sign = sg.baseAddress!, scale = sc.baseAddress!
+                let scratch = UnsafeMutablePointer<S>.allocate(capacity: p)
+                defer { scratch.deallocate() }
+                for r in range {
+                    let hasNext = r + 1 < range.upperBound
+                    for b in 0..<blocks.count {
+                        let rows = blocks.rows(ofBlock: b)
+                        let target = out + (r - firstRow) * m + rows.lowerBound
+                        // A full block is transformed where its outputs belong.
+                        let work = rows.count == p ? target : scratch
+                        Self.transformBlock(
+                            x + r * d, d: d, into: work, p: p, log2p: log2p,
+                            diagonals: sign + b * k * p, k: k, scale: scale + b * p, count: rows.count,
+                            prefetch: !hasNext ? .none : NextRowPrefetch(
+                                input: b == 0 ? UnsafeRawPointer(x + (r + 1) * d) : nil,
+                                inputBytes: d * MemoryLayout<S>.stride,
+                                output: rows.count == p ? UnsafeRawPointer(target + m) : nil,
+                                outputBytes: p * MemoryLayout<S>.stride, slices: k))
+                        if rows.count < p { target.update(from: scratch, count: rows.count) }
                     }
                 }
             }

@@ -52,6 +52,19 @@ enum TrigonometricColumns {
         return Matrix(rows: rows, columns: width, storage: storage)
     }
 
+    /// The same columns for one band of `rows` projections `z` (rows × m, row-major), written
+    /// on the calling thread into `out` (rows × width, width = 2m or m), for consumers of
+    /// `Projection.applyInBands`. Each value is computed exactly as in `features`.
+    static func write<S: BLASScalar>(_ z: UnsafeBufferPointer<S>, rows: Int, columns m: Int, into out: UnsafeMutablePointer<S>,
+                                     scale: Double, offsets: [Double]? = nil, withSine: Bool) {
+        let width = withSine ? 2 * m : m
+        precondition(z.count == rows * m && (offsets.map { $0.count == m } ?? true))
+        guard rows * width > 0 else { return }
+        let band = Band(z: z, out: UnsafeMutableBufferPointer(start: out, count: rows * width), columns: m, width: width,
+                        sinColumn: withSine ? m : nil, scale: scale, rowScales: nil, offsets: offsets)
+        band.write(rows: 0..<rows)
+    }
+
     /// The buffers of one call; workers write disjoint row ranges of `out`.
     private struct Band<S: BLASScalar>: @unchecked Sendable {
         let z: UnsafeBufferPointer<S>
