@@ -26,6 +26,7 @@
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_min.h>
 #include <gsl/gsl_fit.h>
+#include <gsl/gsl_integration.h>
 
 /* Globals read in C so Swift 6 sees no shared mutable state (STYLE.md §3). */
 static inline const char *cgsl_version(void) { return gsl_version; }

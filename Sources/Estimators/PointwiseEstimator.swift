@@ -49,9 +49,17 @@ public protocol PointwiseEstimator: Sendable {
     /// not, the sample variance has no standard error, and the variance check of
     /// ALGORITHMS.md §7.1 skips the pair (its `variance_ratio_se` is left empty).
     func hasFiniteFourthMoment(x: [Double], y: [Double]) -> Bool
+    /// The fourth central moment E(K̂ − E K̂)⁴ of one estimate with m features, where
+    /// it is known for this projection (exactly, in closed form or by quadrature), else
+    /// nil — never made up. +infinity where `hasFiniteFourthMoment` is false. With
+    /// `varianceTheory` it gives the exact standard error of the sample variance over
+    /// T trials, which decides whether the variance check of ALGORITHMS.md §7.1 can
+    /// test the pair at all (`AcceptanceCheck.varianceCheck`).
+    func fourthCentralMomentTheory(x: [Double], y: [Double], features m: Int, projection: ProjectionKind) -> Double?
 }
 
 extension PointwiseEstimator {
     public func validate(x: [Double], y: [Double]) throws {}
     public func hasFiniteFourthMoment(x: [Double], y: [Double]) -> Bool { true }
+    public func fourthCentralMomentTheory(x: [Double], y: [Double], features m: Int, projection: ProjectionKind) -> Double? { nil }
 }

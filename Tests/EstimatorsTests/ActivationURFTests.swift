@@ -17,9 +17,9 @@ import Testing
         try Trials.expectUnbiased(e, x: x, y: y, features: 32, trials: 4000, seed: 41)
     }
 
-    /// At the oracle pair ‖x+w‖² = 0.5275 ≥ 1/2: the variance is finite (so the mean test
+    /// At the oracle pair ‖x+w‖² = 0.5275: the variance is finite (so the mean test
     /// holds) but the fourth moment is not, so the variance test uses a pair with
-    /// ‖x+w‖² < 1/2 (§5.6 verdict).
+    /// ‖x+w‖² < 1/4 (where it is; `ActivationURFFourthMomentTests`).
     @Test func cauchyActivationUnbiased() throws {
         let e = try ActivationURFEstimator(activation: .cauchy, parameters: KernelParameters(bias: b))
         try Trials.expectUnbiased(e, x: x, y: y, features: 32, trials: 4000, seed: 42, checkVariance: false)
@@ -28,12 +28,13 @@ import Testing
     }
 
     /// §7.1 check 2: the variance check skips pairs whose fourth moment is infinite
-    /// (cauchy-activation with ‖x+w‖² ≥ 1/2): the ratio is reported, its SE is not.
+    /// (cauchy-activation with ‖x+w‖² ≥ 1/4): the ratio is reported, its SE is not.
     @Test func varianceCheckSkipsInfiniteFourthMoment() throws {
         let cauchy = try ActivationURFEstimator(activation: .cauchy, parameters: KernelParameters(bias: b))
         let gauss = try ActivationURFEstimator(activation: .gauss, parameters: KernelParameters(bias: b))
         #expect(!cauchy.hasFiniteFourthMoment(x: x, y: y))                          // ‖x+w‖² = 0.5275
-        #expect(cauchy.hasFiniteFourthMoment(x: x.map { $0 * 0.9 }, y: y.map { $0 * 0.9 }))   // 0.427
+        #expect(!cauchy.hasFiniteFourthMoment(x: x.map { $0 * 0.9 }, y: y.map { $0 * 0.9 }))  // 0.427 ≥ 1/4
+        #expect(cauchy.hasFiniteFourthMoment(x: x.map { $0 * 0.6 }, y: y.map { $0 * 0.6 }))   // 0.190
         #expect(gauss.hasFiniteFourthMoment(x: x, y: y))
         let estimates = [0.7, 0.8, 0.75, 0.9]
         let skipped = CellStatistics(estimates: estimates, exact: 0.77, varianceTheory: 0.01, fourthMomentFinite: false)

@@ -57,9 +57,13 @@ public struct ActivationURFEstimator: FeatureMapEstimator {
     }
 
     /// For cauchy-activation, one estimate's fourth moment is finite only for
-    /// ‖x+w‖² < 1/2 (ALGORITHMS.md §7.1, check 2); its variance only for ‖x+w‖² < 1.
+    /// t = ‖x+w‖² < 1/4: |Z|⁴ = e^{4r g·(x+w)} has E_g = e^{8r²t} = e^{4|u|t}, and
+    /// E_u e^{4|u|t} = 1/(1 − 4t) under Laplace(0, 1) (`ActivationURFEstimator+FourthMoment.swift`;
+    /// ALGORITHMS.md §5.6 and §7.1 say 1/2). Its variance is finite only for t < 1.
+    /// Always finite for gauss-activation, though astronomically large at ‖x+w‖² of
+    /// order 1 (`fourthCentralMomentTheory`).
     public func hasFiniteFourthMoment(x: [Double], y: [Double]) -> Bool {
-        activation != .cauchy || Self.sumSquaredNorm(x, y) < 0.5
+        activation != .cauchy || 4 * Self.sumSquaredNorm(x, y) < 1
     }
 
     /// Refuses, for cauchy-activation, pairs with ‖x+w‖² ≥ 1: there the estimator's

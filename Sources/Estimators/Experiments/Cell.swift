@@ -32,6 +32,10 @@ public struct Cell: Sendable {
     /// Whether one estimate has a finite fourth moment at each pair (else the
     /// variance check skips the pair).
     public let fourthMomentFinite: [Bool]
+    /// Fourth central moment of one estimate at each pair, where known
+    /// (`PointwiseEstimator.fourthCentralMomentTheory`); decides whether the
+    /// variance check can test the pair.
+    public let fourthMomentTheory: [Double?]
     /// z_p = ‖x_p − y_p‖/σ for shift-invariant kernels, else nil.
     public let distances: [Double?]
     /// The estimator, built once for the cell's parameters.
@@ -64,7 +68,8 @@ public struct Cell: Sendable {
 
     init(index: Int, kernel: String, estimator: String, projection: ProjectionKind, dimension: Int, features: Int,
          parameters: KernelParameters, pairSetIndex: Int, pairDesign: PairDesign, pairsFrom: String,
-         exact: [Double], varianceTheory: [Double?], fourthMomentFinite: [Bool], distances: [Double?],
+         exact: [Double], varianceTheory: [Double?], fourthMomentFinite: [Bool], fourthMomentTheory: [Double?],
+         distances: [Double?],
          estimatorInstance: any PointwiseEstimator) {
         self.index = index
         self.kernel = kernel
@@ -79,6 +84,7 @@ public struct Cell: Sendable {
         self.exact = exact
         self.varianceTheory = varianceTheory
         self.fourthMomentFinite = fourthMomentFinite
+        self.fourthMomentTheory = fourthMomentTheory
         self.distances = distances
         self.estimatorInstance = estimatorInstance
     }

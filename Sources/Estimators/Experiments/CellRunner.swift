@@ -108,7 +108,8 @@ public struct CellRunner: Sendable {
             let perPair = (0..<p).map { pair in
                 CellStatistics(estimates: store.gather(from: c * t * p + pair, stride: p, count: t),
                                exact: cell.exact[pair], varianceTheory: cell.varianceTheory[pair],
-                               fourthMomentFinite: cell.fourthMomentFinite[pair])
+                               fourthMomentFinite: cell.fourthMomentFinite[pair],
+                               fourthMomentTheory: cell.fourthMomentTheory[pair])
             }
             statistics.withLock { $0[c] = perPair }
         }

@@ -16,9 +16,12 @@ public struct CheckCell: Sendable, Equatable {
         public var varianceRatioSE: Double?
         /// z = ‖x − y‖/σ for shift-invariant kernels.
         public var z: Double?
+        /// SE(s²)/σ² from the theoretical fourth moment, where known
+        /// (`CellStatistics.theoreticalVarianceRatioSE`).
+        public var varianceRatioSETheory: Double?
 
         public init(exact: Double, bias: Double, biasSE: Double, mse: Double, variance: Double, varianceSE: Double,
-                    varianceRatio: Double?, varianceRatioSE: Double?, z: Double?) {
+                    varianceRatio: Double?, varianceRatioSE: Double?, z: Double?, varianceRatioSETheory: Double? = nil) {
             self.exact = exact
             self.bias = bias
             self.biasSE = biasSE
@@ -28,6 +31,7 @@ public struct CheckCell: Sendable, Equatable {
             self.varianceRatio = varianceRatio
             self.varianceRatioSE = varianceRatioSE
             self.z = z
+            self.varianceRatioSETheory = varianceRatioSETheory
         }
     }
 
@@ -61,7 +65,8 @@ public struct CheckCell: Sendable, Equatable {
                   pairs: result.pairs.enumerated().map { p, s in
                       Pair(exact: s.exact, bias: s.bias, biasSE: s.biasSE, mse: s.mse, variance: s.variance,
                            varianceSE: s.varianceSE, varianceRatio: s.varianceRatio,
-                           varianceRatioSE: s.varianceRatioSE, z: c.distances[p])
+                           varianceRatioSE: s.varianceRatioSE, z: c.distances[p],
+                           varianceRatioSETheory: s.varianceRatioSETheory)
                   })
     }
 

@@ -182,6 +182,9 @@ struct PlanBuilder {
             let finiteFourth: [Bool] = (0..<set.count).map { p in
                 estimator.hasFiniteFourthMoment(x: set.pairs.x.row(p), y: set.pairs.y.row(p))
             }
+            let fourthTheory: [Double?] = (0..<set.count).map { p in
+                estimator.fourthCentralMomentTheory(x: set.pairs.x.row(p), y: set.pairs.y.row(p), features: m, projection: projection)
+            }
             let id = Cell.identity(kernel: kernel, estimator: estimatorName, projection: projection, dimension: d,
                                    features: m, parameters: group.parameters, pairs: group.source.label, design: design)
             guard seenIDs.insert(id).inserted else {
@@ -191,7 +194,7 @@ struct PlanBuilder {
             cells.append(Cell(index: cells.count, kernel: kernel, estimator: estimatorName, projection: projection,
                               dimension: d, features: m, parameters: group.parameters, pairSetIndex: setIndex,
                               pairDesign: design, pairsFrom: group.source.label, exact: exact, varianceTheory: theory,
-                              fourthMomentFinite: finiteFourth,
+                              fourthMomentFinite: finiteFourth, fourthMomentTheory: fourthTheory,
                               distances: distances, estimatorInstance: estimator))
         }
     }

@@ -30,6 +30,19 @@ import CGSL
 ///
 /// (ALGORITHMS.md §7.1, acceptance check 2: the normal-theory χ² interval is too
 /// narrow for heavy-tailed estimators, the fourth-moment one is not).
+///
+/// **The same SE from theory**, where the estimator knows the fourth central moment
+/// μ₄ of one estimate (`fourthCentralMomentTheory`, CSV column
+/// `fourth_central_moment_theory`): with σ² = theory, exactly
+/// (`IIDMoments.sampleVarianceStandardError`),
+///
+///     varianceRatioSETheory = √((μ₄ − σ⁴(T − 3)/(T − 1))/T) / σ²
+///
+/// the relative SE the sample variance really has. The empirical m4 estimates μ₄
+/// badly when the kurtosis is large (the draws that make μ₄ are rare), so the variance
+/// check uses this one to decide whether a pair can be tested (`AcceptanceCheck`). It
+/// is not written to the CSV: `SweepTable.checkCells` recomputes it from
+/// `variance_theory`, `fourth_central_moment_theory` and `trials`.
 public struct CellStatistics: Sendable, Equatable {
     /// T, the number of estimates.
     public let count: Int
@@ -56,6 +69,10 @@ public struct CellStatistics: Sendable, Equatable {
     public let varianceTheory: Double?
     public let varianceRatio: Double?
     public let varianceRatioSE: Double?
+    /// μ₄ of one estimate from theory, where known (+infinity where infinite).
+    public let fourthCentralMomentTheory: Double?
+    /// SE(s²)/σ² from σ² = `varianceTheory` and μ₄ = `fourthCentralMomentTheory` (see above).
+    public let varianceRatioSETheory: Double?
 
     /// Below this |k| the relative errors are omitted (ALGORITHMS.md §7.1).
     public static let relativeErrorFloor = 1e-12
@@ -68,7 +85,9 @@ public struct CellStatistics: Sendable, Equatable {
     ///   - varianceTheory: the variance of one estimate where a closed form exists, else nil.
     ///   - fourthMomentFinite: false where one estimate's fourth moment is infinite: the
     ///     ratio to theory is still reported, its standard error is not (nil).
-    public init(estimates: [Double], exact: Double, varianceTheory: Double?, fourthMomentFinite: Bool = true) {
+    ///   - fourthMomentTheory: μ₄ of one estimate where known, else nil.
+    public init(estimates: [Double], exact: Double, varianceTheory: Double?, fourthMomentFinite: Bool = true,
+                fourthMomentTheory: Double? = nil) {
         precondition(estimates.count >= 2, "statistics need at least two estimates")
         _ = gslErrorHandlerOff
         let t = estimates.count
@@ -116,6 +135,16 @@ public struct CellStatistics: Sendable, Equatable {
             varianceRatio = nil
             varianceRatioSE = nil
         }
+        fourthCentralMomentTheory = fourthMomentTheory
+        varianceRatioSETheory = Self.theoreticalVarianceRatioSE(varianceTheory: varianceTheory,
+                                                                fourthMomentTheory: fourthMomentTheory, trials: t)
+    }
+
+    /// SE(s²)/σ² over T trials from σ² = `varianceTheory` > 0 and μ₄ = `fourthMomentTheory`;
+    /// nil unless both are known; +infinity where μ₄ is.
+    public static func theoreticalVarianceRatioSE(varianceTheory: Double?, fourthMomentTheory: Double?, trials: Int) -> Double? {
+        guard let theory = varianceTheory, theory > 0, let fourth = fourthMomentTheory, trials >= 2 else { return nil }
+        return IIDMoments.sampleVarianceStandardError(variance: theory, fourthCentralMoment: fourth, count: trials) / theory
     }
 }
 

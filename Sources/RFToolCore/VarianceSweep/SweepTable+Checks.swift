@@ -4,7 +4,9 @@ import RandomFeatures
 extension SweepTable {
     /// The cells of a sweep CSV (`NAME.csv` text) as the acceptance checks see
     /// them, so a merged, sharded sweep is checked like an unsharded one. Rows
-    /// of one cell are consecutive, as the sweep and `merge` write them.
+    /// of one cell are consecutive, as the sweep and `merge` write them. A file
+    /// written before `fourth_central_moment_theory` existed reads with that column
+    /// empty (the variance check then has no theoretical SE to skip pairs by).
     public static func checkCells(csv text: String, name: String) throws -> [CheckCell] {
         let lines = text.split(separator: "\n")
         guard let head = lines.first else { throw RFToolError.data("'\(name)' is empty") }
@@ -19,7 +21,9 @@ extension SweepTable {
             bias: column("bias"), biasSE: column("bias_se"), mse: column("mse"), variance: column("variance"),
             varianceSE: column("variance_se"), ratio: column("variance_ratio"), ratioSE: column("variance_ratio_se"),
             z: column("z"), sigma: column("sigma"), kernelBias: column("kernel_bias"), coefficients: column("coefficients"),
-            urfM: column("urf_m"), pairsFrom: column("pairs_from"))
+            urfM: column("urf_m"), pairsFrom: column("pairs_from"), trials: column("trials"),
+            varianceTheory: column("variance_theory"))
+        let fourthTheory = header.firstIndex(of: "fourth_central_moment_theory")
         var cells: [CheckCell] = []
         var currentCell = -1
         for (n, line) in lines.dropFirst().enumerated() {
@@ -30,10 +34,13 @@ extension SweepTable {
                 return v
             }
             func optional(_ i: Int) throws -> Double? { f[i].isEmpty ? nil : try number(i) }
+            guard let trials = Int(f[c.trials]) else { throw RFToolError.data("'\(name)' line \(n + 2): no integer in column trials") }
+            let ratioSETheory = CellStatistics.theoreticalVarianceRatioSE(
+                varianceTheory: try optional(c.varianceTheory), fourthMomentTheory: try fourthTheory.flatMap(optional), trials: trials)
             let pair = CheckCell.Pair(
                 exact: try number(c.exact), bias: try number(c.bias), biasSE: try number(c.biasSE), mse: try number(c.mse),
                 variance: try number(c.variance), varianceSE: try number(c.varianceSE), varianceRatio: try optional(c.ratio),
-                varianceRatioSE: try optional(c.ratioSE), z: try optional(c.z))
+                varianceRatioSE: try optional(c.ratioSE), z: try optional(c.z), varianceRatioSETheory: ratioSETheory)
             guard let index = Int(f[c.cell]) else { throw RFToolError.data("'\(name)' line \(n + 2): no integer in column cell") }
             if index != currentCell {
                 guard let projection = ProjectionKind(rawValue: f[c.projection]), let d = Int(f[c.dim]), let m = Int(f[c.features]) else {

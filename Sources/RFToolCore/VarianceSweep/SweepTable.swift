@@ -21,6 +21,10 @@ import Estimators
 /// | rel_rmse, mean_abs_rel_error | empty when abs(exact) < 1e-12 |
 /// | sigma, kernel_bias, coefficients, urf_m | kernel parameters (coefficients `;`-separated) |
 /// | pairs_from | protocol, sphere, sphere-angles, gaussian, uniform, uniform-cross, or the data file |
+/// | fourth_central_moment_theory | μ₄ of one estimate from theory (`inf` where infinite), empty where unknown |
+///
+/// Columns are only ever appended (`addedColumns`): files written before a column
+/// existed still read (`checkCells` treats a missing added column as empty).
 ///
 /// `NAME.summary.csv`, one row per cell: the cell's columns, `pairs`, and the
 /// means over pairs `mean_mse`, `mean_rel_mse`, `mean_abs_bias`,
@@ -32,7 +36,11 @@ public enum SweepTable {
         "variance_theory", "variance_ratio",
         "cell", "z", "bias_se", "mse_se", "variance_se", "variance_ratio_se", "fourth_central_moment",
         "rel_rmse", "mean_abs_rel_error", "sigma", "kernel_bias", "coefficients", "urf_m", "pairs_from",
-    ]
+    ] + addedColumns
+
+    /// Columns appended after results were first committed, newest last: older files
+    /// end before them (their header is `columns` minus a suffix of these).
+    public static let addedColumns = ["fourth_central_moment_theory"]
 
     public static let summaryColumns = [
         "kernel", "estimator", "projection", "dim", "features", "radius", "trials", "seed", "pairs",
@@ -58,7 +66,7 @@ public enum SweepTable {
                     CSVFormat.number(s.mseSE), CSVFormat.number(s.varianceSE), CSVFormat.number(s.varianceRatioSE),
                     CSVFormat.number(s.fourthCentralMoment), CSVFormat.number(s.relativeRMSE),
                     CSVFormat.number(s.meanAbsoluteRelativeError),
-                ] + parameterCells(c)
+                ] + parameterCells(c) + [CSVFormat.number(s.fourthCentralMomentTheory)]
                 text += CSVFormat.line(cells) + "\n"
             }
         }
