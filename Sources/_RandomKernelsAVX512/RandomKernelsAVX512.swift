@@ -8,4 +8,10 @@ package enum RandomKernelsAVX512 {
     ) {
         PhiloxBlocks.write(out, count: count, firstBlock: firstBlock, streamID: streamID, key: key)
     }
+
+    package static func zigguratAcceptLeading(
+        _ words: UnsafePointer<UInt64>, count: Int, edges: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>
+    ) -> Int {
+        ZigguratRectangles.acceptLeading(words, count: count, edges: edges, into: out)
+    }
 }
