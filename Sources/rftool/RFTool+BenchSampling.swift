@@ -8,7 +8,7 @@ extension RFTool {
     struct BenchSampling: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "sampling",
-            abstract: "Time bulk random words and normals (SIMD Philox, 8-lane ziggurat) against one draw at a time.",
+            abstract: "Time bulk random words and normals (SIMD Philox, buffered ziggurat) against one draw at a time.",
             discussion: """
                 For every count, on one thread and one RandomStream: count calls of next()
                 (baseline) against fill(words:) with each compiled kernel, then the

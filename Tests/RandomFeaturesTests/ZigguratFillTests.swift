@@ -1,7 +1,7 @@
 import Testing
 @testable import RandomFeatures
 
-/// `Ziggurat.fill(_:using:)` (bulk words, 8 draws at a time) against the one-draw-at-a-time
+/// `Ziggurat.fill(_:using:)` (words generated in bulk) against the one-draw-at-a-time
 /// reference `Ziggurat.sequentialFill`: the same bits and the same stream afterwards, in
 /// every compiled kernel, for fills long enough to take the wedge and tail paths many times.
 @Suite struct ZigguratFillTests {

@@ -2,7 +2,7 @@ import Foundation
 import RandomFeatures
 
 /// `rftool bench sampling`: Gaussian sampling from a `RandomStream`, in bulk (Philox blocks
-/// computed in SIMD registers, the ziggurat's common case 8 draws at a time) against one
+/// computed in SIMD registers, the ziggurat reading them from a local buffer) against one
 /// draw at a time, both timed in the same run on the same stream (STYLE.md "speed is
 /// measured outside the tests").
 ///
