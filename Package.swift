@@ -50,6 +50,7 @@ let package = Package(
                 "CFFTW", "CGSL", "CBLAS",
                 .product(name: "RealModule", package: "swift-numerics"),
                 "_HadamardKernels", "_HadamardKernelsAVX2", "_HadamardKernelsAVX512",
+                "_RandomKernels", "_RandomKernelsAVX2", "_RandomKernelsAVX512",
             ]),
         .target(
             name: "Estimators",
@@ -79,6 +80,13 @@ let package = Package(
             swiftSettings: instructionSet(["-mavx2", "-mfma"])),
         .target(
             name: "_TrigonometricKernelsAVX512", dependencies: ["_TrigonometricKernels"],
+            swiftSettings: instructionSet(["-mavx2", "-mfma", "-mavx512f", "-mavx512dq", "-mavx512bw", "-mavx512vl"])),
+        .target(name: "_RandomKernels"),
+        .target(
+            name: "_RandomKernelsAVX2", dependencies: ["_RandomKernels"],
+            swiftSettings: instructionSet(["-mavx2", "-mfma"])),
+        .target(
+            name: "_RandomKernelsAVX512", dependencies: ["_RandomKernels"],
             swiftSettings: instructionSet(["-mavx2", "-mfma", "-mavx512f", "-mavx512dq", "-mavx512bw", "-mavx512vl"])),
         .target(
             name: "RFToolCore",

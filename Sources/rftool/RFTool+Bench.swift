@@ -6,7 +6,7 @@ extension RFTool {
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "bench",
-            abstract: "Benchmarks: each transform or projection against a library baseline timed in the same run.",
-            subcommands: [BenchTransforms.self, BenchProjections.self, BenchFeatures.self])
+            abstract: "Benchmarks: each transform, projection or sampler against a baseline timed in the same run.",
+            subcommands: [BenchTransforms.self, BenchProjections.self, BenchFeatures.self, BenchSampling.self])
     }
 }

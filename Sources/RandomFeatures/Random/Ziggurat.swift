@@ -42,9 +42,11 @@ public enum Ziggurat {
         }
     }
 
-    /// Fills `out` with standard normals: the same values, from the same draws, as calling
-    /// `normal(using:)` once per entry, with the tables read through pointers fetched once.
-    public static func fill(_ out: UnsafeMutableBufferPointer<Double>, using g: inout RandomStream) {
+    /// Fills `out` with standard normals one draw at a time: the same values, from the
+    /// same draws, as calling `normal(using:)` once per entry, with the tables read through
+    /// pointers fetched once. The reference for `fill(_:using:)` (tests) and its baseline
+    /// (`rftool bench sampling`).
+    public static func sequentialFill(_ out: UnsafeMutableBufferPointer<Double>, using g: inout RandomStream) {
         x.withUnsafeBufferPointer { xs in
             for i in out.indices {
                 while true {

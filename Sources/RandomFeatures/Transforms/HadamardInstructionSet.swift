@@ -2,7 +2,8 @@
 import Glibc
 #endif
 
-/// The compiled variants of the FWHT kernels, one per instruction set.
+/// The compiled variants of the FWHT kernels (and of the other SIMD kernels: cos/sin,
+/// Philox, ziggurat), one per instruction set.
 ///
 /// Swift has no per-function target attribute, so each variant lives in its own
 /// target compiled with its own flags (`_HadamardKernelsAVX2`,
