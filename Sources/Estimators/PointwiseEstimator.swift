@@ -42,6 +42,14 @@ public protocol PointwiseEstimator: Sendable {
     func validate(x: [Double], y: [Double]) throws
     /// One trial: m features drawn from `stream` with `projection`; one estimate per pair.
     func estimate(pairs: PairBatch, features m: Int, projection: ProjectionKind, stream: RandomStream) throws -> [Double]
+    /// One trial at several feature counts that share their randomness: result[i] is the
+    /// estimate of each pair with `features[i]` features (ascending), all drawn from `stream`.
+    /// Projections are drawn row by row, so the estimator with m features uses the leading m
+    /// rows of the largest one (common random numbers across m; each count's estimate has
+    /// exactly the distribution of `estimate` with that count). The default calls `estimate`
+    /// once per count with the same stream; estimators that can share the work override it.
+    func estimate(pairs: PairBatch, nestedFeatures features: [Int], projection: ProjectionKind,
+                  stream: RandomStream) throws -> [[Double]]
     /// Variance of one estimate with m features, where a closed form exists for
     /// this projection (iid rows), else nil — never made up.
     func varianceTheory(x: [Double], y: [Double], features m: Int, projection: ProjectionKind) -> Double?
@@ -59,6 +67,10 @@ public protocol PointwiseEstimator: Sendable {
 }
 
 extension PointwiseEstimator {
+    public func estimate(pairs: PairBatch, nestedFeatures features: [Int], projection: ProjectionKind,
+                         stream: RandomStream) throws -> [[Double]] {
+        try features.map { try estimate(pairs: pairs, features: $0, projection: projection, stream: stream) }
+    }
     public func validate(x: [Double], y: [Double]) throws {}
     public func hasFiniteFourthMoment(x: [Double], y: [Double]) -> Bool { true }
     public func fourthCentralMomentTheory(x: [Double], y: [Double], features m: Int, projection: ProjectionKind) -> Double? { nil }

@@ -234,6 +234,58 @@ public enum DoubleCosSin {
         }
     }
 
+    /// The mean cosine of every prefix of each row, in one pass over the row:
+    ///
+    ///     means[p·k + i] = (1/mᵢ) Σⱼ cos(z[p·m + j]),   j < mᵢ,   i < k = prefixes.count
+    ///
+    /// for ascending prefix lengths m₀ < m₁ < … ≤ m (the nested feature counts of a sweep,
+    /// whose cells share one projection's leading rows). The eight partial sums of
+    /// `rowMeansOfCos` run on across the prefixes: within the segment mᵢ₋₁ ..< mᵢ, element
+    /// j adds to lane (j − mᵢ₋₁) mod 8, and at mᵢ the lanes are combined as in
+    /// `rowMeansOfCos` (with one prefix, m₀ = m, the two agree bit for bit).
+    @inlinable @inline(__always)
+    public static func rowPrefixMeansOfCos(_ z: UnsafePointer<Double>, columns m: Int, prefixes: UnsafeBufferPointer<Int>,
+                                           rows: Range<Int>, into means: UnsafeMutablePointer<Double>) {
+        let k = prefixes.count
+        for p in rows {
+            let row = z + p * m
+            let out = means + p * k
+            guard allWithinLimit(row, count: m, offsets: nil) else {
+                libraryRowPrefixMeansOfCos(row, prefixes, out)
+                continue
+            }
+            var a = Lanes()
+            var j = 0
+            for i in 0..<k {
+                let end = prefixes[i]
+                while j + 8 <= end {
+                    a += cos(load(row, nil, j))
+                    j += 8
+                }
+                if j < end {
+                    a += keepingFirst(end - j, of: cos(loadTail(row, nil, j, end)))
+                    j = end
+                }
+                out[i] = combined(a) / Double(end)
+            }
+        }
+    }
+
+    /// One row of `rowPrefixMeansOfCos` through the library's cos, in the same summation order.
+    @inlinable @inline(never)
+    static func libraryRowPrefixMeansOfCos(_ row: UnsafePointer<Double>, _ prefixes: UnsafeBufferPointer<Int>,
+                                           _ out: UnsafeMutablePointer<Double>) {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 8) { a in
+            a.initialize(repeating: 0)
+            var start = 0
+            for (i, end) in prefixes.enumerated() {
+                for j in start..<end { a[(j - start) % 8] += Glibc.cos(row[j]) }
+                start = end
+                out[i] = combined(UnsafeRawPointer(a.baseAddress!).loadUnaligned(as: Lanes.self)) / Double(end)
+            }
+        }
+    }
+
     /// ((a₀ + a₄) + (a₂ + a₆)) + ((a₁ + a₅) + (a₃ + a₇)).
     @inlinable @inline(__always)
     static func combined(_ a: Lanes) -> Double {

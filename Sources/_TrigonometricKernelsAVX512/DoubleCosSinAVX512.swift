@@ -14,4 +14,9 @@ package enum DoubleCosSinAVX512 {
                                       into means: UnsafeMutablePointer<Double>) {
         DoubleCosSin.rowMeansOfCos(z, columns: m, rows: rows, into: means)
     }
+
+    package static func rowPrefixMeansOfCos(_ z: UnsafePointer<Double>, columns m: Int, prefixes: UnsafeBufferPointer<Int>,
+                                            rows: Range<Int>, into means: UnsafeMutablePointer<Double>) {
+        DoubleCosSin.rowPrefixMeansOfCos(z, columns: m, prefixes: prefixes, rows: rows, into: means)
+    }
 }

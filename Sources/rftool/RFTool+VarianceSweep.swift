@@ -39,6 +39,7 @@ extension RFTool {
         @Flag(help: "Gram mode: per-trial relative Frobenius error ‖K − K̂‖_F/‖K‖_F of the approximate Gram matrix of two point sets (K̂ = Φ_A Φ_Bᵀ), instead of point-wise statistics. With --input FILE the points are 2 × --points random rows, divided by the file's largest value (a CSV column named 'label' is dropped).") var gram = false
         @Option(help: "With --gram: the points n of each of the two sets (default: 200).") var points: Int?
         @Flag(help: "No progress output.") var quiet = false
+        @Flag(help: "Give every feature count its own random draws. By default the cells that differ only in --features share each trial's draw: the cell with m features uses the leading m rows of the largest (common random numbers across m; each cell's statistics are unchanged in law, curves against m come out smoother, and the grid costs its largest m instead of the sum).") var independentFeatures = false
 
         var request: VarianceSweepRequest {
             var r = VarianceSweepRequest()
@@ -65,6 +66,7 @@ extension RFTool {
             r.gram = gram
             r.points = points
             r.quiet = quiet
+            r.independentFeatures = independentFeatures
             r.commandLine = CommandLine.arguments
             return r
         }

@@ -18,6 +18,12 @@ extension RandomFourierFeatureMap {
     func trigPairEstimates(_ pairs: PairBatch) throws -> [Double] {
         precondition(map == .trig, "the difference identity holds for the trig map only")
         try checkInput(pairs.x)
+        let z = FeatureRowMath.project(rows, scaledDifferences(pairs))
+        return TrigonometricColumns.rowMeansOfCos(z)
+    }
+
+    /// δₚ = (xₚ − yₚ)/σ for every pair, as a P×d batch.
+    private func scaledDifferences(_ pairs: PairBatch) -> Matrix<Double> {
         let inverse = 1 / sigma
         var delta = pairs.x
         pairs.y.storage.withUnsafeBufferPointer { y in
@@ -29,7 +35,17 @@ extension RandomFourierFeatureMap {
                 }
             }
         }
-        let z = FeatureRowMath.project(rows, delta)
-        return TrigonometricColumns.rowMeansOfCos(z)
+        return delta
+    }
+
+    /// `trigPairEstimates` for the leading `prefixes` (ascending) of this map's m rows at once:
+    /// result[i] holds the estimates of the map made of the first prefixes[i] rows, from one
+    /// projection of the differences and one pass of cosines
+    /// (`TrigonometricColumns.rowPrefixMeansOfCos`).
+    func trigPairPrefixEstimates(_ pairs: PairBatch, prefixes: [Int]) throws -> [[Double]] {
+        precondition(map == .trig, "the difference identity holds for the trig map only")
+        try checkInput(pairs.x)
+        let z = FeatureRowMath.project(rows, scaledDifferences(pairs))
+        return TrigonometricColumns.rowPrefixMeansOfCos(z, prefixes: prefixes)
     }
 }

@@ -61,6 +61,20 @@ public struct RandomFourierEstimator: FeatureMapEstimator {
         return try fitted.pairEstimates(pairs)
     }
 
+    /// trig: one projection of the differences with the largest count and one pass of cosines
+    /// serve every count (`trigPairPrefixEstimates`); offset: one estimate per count.
+    public func estimate(pairs: PairBatch, nestedFeatures features: [Int], projection: ProjectionKind,
+                         stream: RandomStream) throws -> [[Double]] {
+        guard map == .trig, let largest = features.last else {
+            return try features.map { try estimate(pairs: pairs, features: $0, projection: projection, stream: stream) }
+        }
+        let fitted = try featureMap(inputDimension: pairs.dimension, features: largest, projection: projection, stream: stream)
+        guard let fourier = fitted as? RandomFourierFeatureMap else {
+            return try features.map { try estimate(pairs: pairs, features: $0, projection: projection, stream: stream) }
+        }
+        return try fourier.trigPairPrefixEstimates(pairs, prefixes: features)
+    }
+
     public func featureMap(inputDimension d: Int, features m: Int, projection: ProjectionKind,
                            stream: RandomStream) throws -> any FittedFeatureMap {
         try EstimatorChecks.requireFeatures(m)

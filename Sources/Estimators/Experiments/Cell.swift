@@ -10,7 +10,9 @@ import RandomFeatures
 ///     trial stream t = RandomStream(seed).child(tag "trials", FNV-1a(id), t)
 ///
 /// so adding cells, sharding the plan or changing the thread count leaves every
-/// other cell's numbers unchanged.
+/// other cell's numbers unchanged. Under `FeatureDesign.nested` (the sweep's default) the
+/// trial streams belong to the cell's group instead (`groupID`: the identity without m),
+/// and the group's cells use the leading m rows of one draw per trial.
 public struct Cell: Sendable {
     /// Position in the plan (the `cell` column); shards and merges order rows by it.
     public let index: Int
@@ -49,6 +51,13 @@ public struct Cell: Sendable {
                       features: features, parameters: parameters, pairs: pairsFrom, design: pairDesign)
     }
 
+    /// The identity of the cell's nested group: everything but m. Under
+    /// `FeatureDesign.nested` the cells of one group share each trial's randomness.
+    public var groupID: String {
+        Self.identity(kernel: kernel, estimator: estimator, projection: projection, dimension: dimension,
+                      features: nil, parameters: parameters, pairs: pairsFrom, design: pairDesign)
+    }
+
     /// The stream trial `t` of this cell draws all its randomness from.
     public func trialStream(seed: UInt64, trial t: Int) -> RandomStream {
         Self.trialRoot(seed: seed, id: id).child(UInt64(t))
@@ -59,10 +68,10 @@ public struct Cell: Sendable {
     }
 
     static func identity(kernel: String, estimator: String, projection: ProjectionKind, dimension: Int,
-                         features: Int, parameters: KernelParameters, pairs: String, design: PairDesign) -> String {
+                         features: Int?, parameters: KernelParameters, pairs: String, design: PairDesign) -> String {
         let p = parameters
         let coefficients = p.coefficients.map { "\($0)" }.joined(separator: ";")
-        return "\(kernel)/\(estimator)/\(projection.rawValue)/d=\(dimension)/m=\(features)"
+        return "\(kernel)/\(estimator)/\(projection.rawValue)/d=\(dimension)/m=\(features.map(String.init) ?? "*")"
             + "/pairs=\(pairs):\(design.key)/sigma=\(p.sigma),bias=\(p.bias),coefficients=\(coefficients),urf-m=\(p.urfM)"
     }
 

@@ -33,11 +33,19 @@ public struct ExperimentPlan: Sendable {
     public let pairSets: [PairSet]
     /// One line per skipped combination.
     public let notes: [String]
+    /// Whether cells that differ only in m share each trial's draw.
+    public let featureDesign: FeatureDesign
+    /// The cells' groups (plan indices, ascending m): cells that differ only in m under
+    /// `.nested`, one cell each under `.independent`.
+    public let groups: [[Int]]
+    /// `groups` index of each cell.
+    public let groupOfCell: [Int]
 
     /// Plans the product of `groups`.
     /// - Throws: `ExperimentPlanError` for names the catalogue does not know,
     ///   empty lists and out-of-range values; never for a merely meaningless combination.
-    public init(groups: [SweepGroup], lookup: EstimatorLookup, trials: Int, pairs: Int, seed: UInt64) throws {
+    public init(groups: [SweepGroup], lookup: EstimatorLookup, trials: Int, pairs: Int, seed: UInt64,
+                featureDesign: FeatureDesign = .independent) throws {
         guard trials >= 2 else { throw ExperimentPlanError(flag: "--trials", "must be at least 2; got \(trials)") }
         guard pairs >= 1 else { throw ExperimentPlanError(flag: "--pairs", "must be at least 1; got \(pairs)") }
         guard !lookup.entries.isEmpty else {
@@ -51,6 +59,23 @@ public struct ExperimentPlan: Sendable {
         cells = builder.cells
         pairSets = builder.pairSets
         notes = builder.notes.lines
+        self.featureDesign = featureDesign
+        let planned = builder.cells
+        var groupIndex: [String: Int] = [:]
+        var members: [[Int]] = []
+        var groupOfCell = [Int](repeating: 0, count: planned.count)
+        for cell in planned {
+            let key = featureDesign == .nested ? cell.groupID : cell.id
+            let g = groupIndex[key] ?? {
+                members.append([])
+                groupIndex[key] = members.count - 1
+                return members.count - 1
+            }()
+            members[g].append(cell.index)
+            groupOfCell[cell.index] = g
+        }
+        self.groups = members.map { $0.sorted { planned[$0].features < planned[$1].features } }
+        self.groupOfCell = groupOfCell
     }
 
     /// The cells of shard `index` of `count`: every cell whose plan index is
@@ -63,7 +88,8 @@ public struct ExperimentPlan: Sendable {
     /// A hash of everything that determines the numbers: seed, T, P, the cells'
     /// identities and the pairs. Shards of one sweep share it; `merge` checks it.
     public var fingerprint: String {
-        var h = StableHash.fnv1a64("seed=\(seed);trials=\(trials);pairs=\(pairCount)")
+        var h = StableHash.fnv1a64("seed=\(seed);trials=\(trials);pairs=\(pairCount)"
+                                   + (featureDesign == .nested ? ";features=nested" : ""))
         for cell in cells { h = StableHash.combine(h, StableHash.fnv1a64(cell.id)) }
         for set in pairSets {
             h = StableHash.combine(h, StableHash.fnv1a64(set.pairs.x.storage.map(\.bitPattern)))

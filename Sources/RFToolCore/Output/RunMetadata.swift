@@ -33,6 +33,9 @@ public struct RunMetadata: Codable, Sendable {
     public var shard: Shard?
     /// Identifies the plan; shards of one sweep share it.
     public var planFingerprint: String
+    /// `nested` (cells that differ only in m share each trial's draw) or `independent`
+    /// (`--independent-features`); absent in files written before the option existed.
+    public var featureDesign: String? = nil
     /// The combinations the plan dropped, one line each.
     public var skipped: [String]
     public var libraries: [String: String]
@@ -56,7 +59,8 @@ public struct RunMetadata: Codable, Sendable {
         case command, commandLine = "command_line", seed, version, gitCommit = "git_commit", machine, threads
         case runSeconds = "run_seconds", startedAt = "started_at", preset, trials, pairs
         case cellsPlanned = "cells_planned", cellsInFile = "cells_in_file", shard
-        case planFingerprint = "plan_fingerprint", skipped, libraries, files, acceptance, mergedFrom = "merged_from"
+        case planFingerprint = "plan_fingerprint", featureDesign = "feature_design", skipped, libraries, files, acceptance
+        case mergedFrom = "merged_from"
         case mode, gramPoints = "gram_points", gramPointsFrom = "gram_points_from"
     }
 

@@ -71,7 +71,7 @@ public enum VarianceSweep {
         } else if !config.checks.isEmpty {
             log("variance-sweep: acceptance checks need the whole grid; they run when `rftool merge` joins the shards")
         }
-        let metadata = RunMetadata(
+        var metadata = RunMetadata(
             commandLine: config.commandLine, seed: plan.seed, gitCommit: RunMetadata.gitCommit(),
             machine: RunMetadata.machine(), threads: config.threads,
             runSeconds: Date().timeIntervalSince(started), startedAt: RunMetadata.timestamp(started),
@@ -82,6 +82,7 @@ public enum VarianceSweep {
             files: ["csv": config.output.csv, "summary_csv": config.output.summaryCSV],
             acceptance: acceptance.isEmpty ? nil : acceptance.map { .init(check: $0.check, status: $0.status.rawValue, detail: $0.detail) },
             mergedFrom: nil)
+        metadata.featureDesign = plan.featureDesign.rawValue
         let files = [
             (config.output.csv, SweepTable.csv(results, seed: plan.seed, trials: plan.trials)),
             (config.output.summaryCSV, SweepTable.summaryCSV(results, seed: plan.seed, trials: plan.trials)),

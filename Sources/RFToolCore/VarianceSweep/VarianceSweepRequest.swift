@@ -33,6 +33,8 @@ public struct VarianceSweepRequest: Sendable {
     /// `--points N`: the points of each of the two sets in `--gram` mode.
     public var points: Int?
     public var quiet = false
+    /// `--independent-features`: every cell draws alone (`FeatureDesign.independent`).
+    public var independentFeatures = false
     /// The arguments as given (for the sidecar).
     public var commandLine: [String] = []
 
@@ -98,7 +100,8 @@ public struct VarianceSweepRequest: Sendable {
         let trialCount = trials ?? preset?.trials ?? 1000
         let plan: ExperimentPlan
         do {
-            plan = try ExperimentPlan(groups: groups, lookup: lookup, trials: trialCount, pairs: pairCount, seed: seed)
+            plan = try ExperimentPlan(groups: groups, lookup: lookup, trials: trialCount, pairs: pairCount, seed: seed,
+                                      featureDesign: independentFeatures || gramMode ? .independent : .nested)
         } catch let error as ExperimentPlanError {
             throw RFToolError.usage(error.description)
         }

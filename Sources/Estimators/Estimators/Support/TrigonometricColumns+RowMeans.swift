@@ -28,4 +28,27 @@ extension TrigonometricColumns {
             initialized = rows
         }
     }
+
+    /// The mean cosine of every prefix of each row of `z` (P×m): result[i][p] is the mean of
+    /// cos(z[p, j]) over j < prefixes[i] (ascending, each in 1...m), in one pass over each row
+    /// (`DoubleCosSin.rowPrefixMeansOfCos` for the summation order).
+    static func rowPrefixMeansOfCos(_ z: Matrix<Double>, prefixes: [Int]) -> [[Double]] {
+        let rows = z.rows, m = z.columns, k = prefixes.count
+        precondition(k > 0 && zip(prefixes, prefixes.dropFirst()).allSatisfy { $0 < $1 }
+                     && prefixes[0] >= 1 && prefixes[k - 1] <= m, "prefixes must ascend within 1...m")
+        let means = [Double](unsafeUninitializedCapacity: rows * k) { buffer, initialized in
+            z.storage.withUnsafeBufferPointer { zb in
+                prefixes.withUnsafeBufferPointer { ends in
+                    guard let zp = zb.baseAddress, let mp = buffer.baseAddress else { return }
+                    switch HadamardInstructionSet.best {
+                    case .avx512: DoubleCosSinAVX512.rowPrefixMeansOfCos(zp, columns: m, prefixes: ends, rows: 0..<rows, into: mp)
+                    case .avx2: DoubleCosSinAVX2.rowPrefixMeansOfCos(zp, columns: m, prefixes: ends, rows: 0..<rows, into: mp)
+                    case .portable: DoubleCosSin.rowPrefixMeansOfCos(zp, columns: m, prefixes: ends, rows: 0..<rows, into: mp)
+                    }
+                }
+            }
+            initialized = rows * k
+        }
+        return (0..<k).map { i in (0..<rows).map { p in means[p * k + i] } }
+    }
 }
