@@ -16,7 +16,8 @@ import RealModule
 /// with ‖x‖ = 10 stay finite (trap §8.4).
 ///
 /// - Projections: iid, orthogonal (χ norms), fastfood, circulant (rows marginally N(0, I)).
-/// - Variance: closed form per row for iid rows, else nil.
+/// - Variance: closed form per row for iid rows, else nil; so is the fourth central
+///   moment (`SoftmaxRandomFeatureEstimator+FourthMoment.swift`).
 public struct SoftmaxRandomFeatureEstimator: FeatureMapEstimator {
     public enum Map: String, Sendable, CaseIterable {
         case trig, hyperbolic

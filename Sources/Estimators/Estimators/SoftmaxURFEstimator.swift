@@ -25,7 +25,8 @@ import RealModule
 ///     but refused for feature maps, which need one M for all rows.
 /// - Projections: iid, orthogonal (χ norms), fastfood, circulant — those whose rows
 ///   are marginally N(0, I), as the ‖gⱼ‖² term requires (§5.3).
-/// - Variance: closed form for iid rows (`varianceTheory`).
+/// - Variance: closed form for iid rows (`varianceTheory`); so is the fourth central
+///   moment (`fourthCentralMomentTheory`, `SoftmaxURFEstimator+FourthMoment.swift`).
 public struct SoftmaxURFEstimator: FeatureMapEstimator {
     public let bias: Double
     public let urfM: KernelParameters.URFParameter

@@ -114,7 +114,9 @@ public enum AcceptanceCheck: String, Sendable, CaseIterable, Codable {
     ///    m̂4, and with it SE_ratio, is typically far too small. Seen with gauss-activation
     ///    urf at r = 1: ratio 0.18 at "28 SE" at T = 1000, while the sample variance
     ///    converges to the theory as T grows (0.326, 0.188, 0.1685 at T = 1e3, 2e4, 4e5 vs
-    ///    0.1655); at the 70 such rows of the committed protocol run ρ is 19 to 9·10¹¹.
+    ///    0.1655); at the 70 such rows of the committed protocol run ρ is 19 to 9·10¹¹. Seen
+    ///    too with exp's positive, urf and hyperbolic features at r = 1, d = 16 (ratios 0.52
+    ///    to 0.73 at 5.3 to 9.8 "SE", where ρ is 0.50 to 3.6).
     ///    Below the threshold the pair is tested with the empirical SE, as before; pairs
     ///    whose μ₄ is unknown (nil) are always tested.
     ///

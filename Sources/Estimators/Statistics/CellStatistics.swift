@@ -144,6 +144,9 @@ public struct CellStatistics: Sendable, Equatable {
     /// nil unless both are known; +infinity where μ₄ is.
     public static func theoreticalVarianceRatioSE(varianceTheory: Double?, fourthMomentTheory: Double?, trials: Int) -> Double? {
         guard let theory = varianceTheory, theory > 0, let fourth = fourthMomentTheory, trials >= 2 else { return nil }
+        // An infinite μ₄ (infinite, or beyond the Double range) means no power: +infinity, also
+        // where σ² itself overflowed (∞/∞ would be NaN).
+        if fourth == .infinity { return .infinity }
         return IIDMoments.sampleVarianceStandardError(variance: theory, fourthCentralMoment: fourth, count: trials) / theory
     }
 }

@@ -1,3 +1,5 @@
+import RealModule
+
 /// Exact moments of two statistics of iid draws, from the moments of one draw
 /// (σ² its variance, μ₄ its fourth central moment).
 ///
@@ -19,6 +21,21 @@ public enum IIDMoments {
         precondition(m >= 1)
         let n = Double(m)
         return (fourthCentralMoment + 3 * (n - 1) * variance * variance) / (n * n * n)
+    }
+
+    /// The same μ₄ of the mean in log space, for terms whose moments leave the Double range
+    /// (the exp kernel's features, `SoftmaxURFEstimator+FourthMoment.swift`):
+    ///
+    ///     log μ₄(Ȳ) = log μ₄ + log1p(3(m − 1)·e^{2 log σ² − log μ₄}) − 3 log m
+    ///
+    /// σ⁴ ≤ μ₄ for every law, so the exponential is at most 1 and nothing overflows. −infinity
+    /// (a constant term, μ₄ = 0) gives −infinity.
+    public static func logFourthCentralMomentOfMean(logVariance: Double, logFourthCentralMoment: Double, count m: Int) -> Double {
+        precondition(m >= 1)
+        if logFourthCentralMoment == -.infinity { return -.infinity }
+        let n = Double(m)
+        let ratio = Double.exp(2 * logVariance - logFourthCentralMoment)
+        return logFourthCentralMoment + Double.log(onePlus: 3 * (n - 1) * ratio) - 3 * Double.log(n)
     }
 
     /// SE(s²) over `count` ≥ 2 draws, clamped at 0 when rounding makes the difference negative
