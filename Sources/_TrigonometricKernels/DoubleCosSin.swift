@@ -239,9 +239,9 @@ public enum DoubleCosSin {
     ///     means[p·k + i] = (1/mᵢ) Σⱼ cos(z[p·m + j]),   j < mᵢ,   i < k = prefixes.count
     ///
     /// for ascending prefix lengths m₀ < m₁ < … ≤ m (the nested feature counts of a sweep,
-    /// whose cells share one projection's leading rows). The eight partial sums of
-    /// `rowMeansOfCos` run on across the prefixes: within the segment mᵢ₋₁ ..< mᵢ, element
-    /// j adds to lane (j − mᵢ₋₁) mod 8, and at mᵢ the lanes are combined as in
+    /// whose cells share one projection's leading rows). Each segment mᵢ₋₁ ..< mᵢ is summed
+    /// in eight lanes as in `rowMeansOfCos` (element j to lane (j − mᵢ₋₁) mod 8), the segment's
+    /// lanes are added to the running lanes, and at mᵢ the running lanes are combined as in
     /// `rowMeansOfCos` (with one prefix, m₀ = m, the two agree bit for bit).
     @inlinable @inline(__always)
     public static func rowPrefixMeansOfCos(_ z: UnsafePointer<Double>, columns m: Int, prefixes: UnsafeBufferPointer<Int>,
@@ -255,33 +255,43 @@ public enum DoubleCosSin {
                 continue
             }
             var a = Lanes()
-            var j = 0
+            var start = 0
             for i in 0..<k {
                 let end = prefixes[i]
-                while j + 8 <= end {
-                    a += cos(load(row, nil, j))
-                    j += 8
-                }
-                if j < end {
-                    a += keepingFirst(end - j, of: cos(loadTail(row, nil, j, end)))
-                    j = end
-                }
+                a += segmentCosSums(row + start, count: end - start)
+                start = end
                 out[i] = combined(a) / Double(end)
             }
         }
+    }
+
+    /// The eight lane sums Σ cos(x[j]) over j ≡ k (mod 8), j < count, in increasing j.
+    @inlinable @inline(__always)
+    static func segmentCosSums(_ x: UnsafePointer<Double>, count: Int) -> Lanes {
+        var s = Lanes()
+        var j = 0
+        while j + 8 <= count {
+            s += cos(load(x, nil, j))
+            j += 8
+        }
+        if j < count { s += keepingFirst(count - j, of: cos(loadTail(x, nil, j, count))) }
+        return s
     }
 
     /// One row of `rowPrefixMeansOfCos` through the library's cos, in the same summation order.
     @inlinable @inline(never)
     static func libraryRowPrefixMeansOfCos(_ row: UnsafePointer<Double>, _ prefixes: UnsafeBufferPointer<Int>,
                                            _ out: UnsafeMutablePointer<Double>) {
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: 8) { a in
-            a.initialize(repeating: 0)
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 16) { lanes in
+            let a = lanes.baseAddress!, segment = a + 8
+            a.initialize(repeating: 0, count: 8)
             var start = 0
             for (i, end) in prefixes.enumerated() {
-                for j in start..<end { a[(j - start) % 8] += Glibc.cos(row[j]) }
+                segment.initialize(repeating: 0, count: 8)
+                for j in start..<end { segment[(j - start) % 8] += Glibc.cos(row[j]) }
+                for k in 0..<8 { a[k] += segment[k] }
                 start = end
-                out[i] = combined(UnsafeRawPointer(a.baseAddress!).loadUnaligned(as: Lanes.self)) / Double(end)
+                out[i] = combined(UnsafeRawPointer(a).loadUnaligned(as: Lanes.self)) / Double(end)
             }
         }
     }
