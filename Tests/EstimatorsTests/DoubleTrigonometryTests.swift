@@ -286,3 +286,38 @@ import _TrigonometricKernelsAVX512
         }
     }
 }
+
+/// `rowPrefixMeansOfCos`: one prefix is `rowMeansOfCos` bit for bit; several follow the
+/// documented order (each segment in its own eight lanes, added to the running lanes).
+@Suite struct RowPrefixMeansTests {
+    @Test(arguments: [[40], [3, 8, 16, 40], [8, 24, 37, 40], [1, 2, 40]])
+    func prefixMeansFollowTheirOrder(prefixes: [Int]) {
+        let rows = 5, m = 40
+        var g = RandomStream(seed: 31)
+        var z = Matrix<Double>(rows: rows, columns: m, storage: (0..<(rows * m)).map { _ in Sampling.normal(using: &g) * 4 })
+        z.storage[2 * m + 7] = 3e6   // row 2 through the library fallback
+        let got = TrigonometricColumns.rowPrefixMeansOfCos(z, prefixes: prefixes)
+        if prefixes == [m] {
+            #expect(got[0].map(\.bitPattern) == TrigonometricColumns.rowMeansOfCos(z).map(\.bitPattern))
+        }
+        for p in 0..<rows {
+            let row = Array(z.storage[(p * m)..<((p + 1) * m)])
+            let fallback = row.contains { abs($0) >= VectorMath.reductionRange }
+            var running = [Double](repeating: 0, count: 8)
+            var start = 0
+            for (i, end) in prefixes.enumerated() {
+                var segment = [Double](repeating: 0, count: 8)
+                for j in start..<end {
+                    segment[(j - start) % 8] += fallback ? Double.cos(row[j]) : referenceCos(row[j])
+                }
+                for k in 0..<8 { running[k] += segment[k] }
+                start = end
+                let sum = ((running[0] + running[4]) + (running[2] + running[6])) + ((running[1] + running[5]) + (running[3] + running[7]))
+                #expect(got[i][p].bitPattern == (sum / Double(end)).bitPattern, "row \(p) prefix \(end)")
+            }
+        }
+    }
+
+    /// The vector cosine of one value, as the kernels compute it.
+    private func referenceCos(_ x: Double) -> Double { VectorMath.cosSin(SIMD8(repeating: x)).cos[0] }
+}
