@@ -1,33 +1,49 @@
 import _HadamardKernels
+import _HadamardKernelsAVX2
+import _HadamardKernelsAVX512
 
 /// The element-wise loops of the structured projections (sign flips, diagonal scalings),
 /// written with explicit SIMD so they vectorise whatever the optimiser proves about
 /// aliasing. Pointers need no alignment. Each output is one product, so results do not
 /// depend on the vector width.
 enum ElementwiseKernels {
-    typealias Lanes<S: BLASScalar> = SIMD16<S>
-
     /// t[i] ← t[i] · d[i] for i < count.
     @inline(__always)
     static func multiply<S: BLASScalar>(_ t: UnsafeMutablePointer<S>, by d: UnsafePointer<S>, count: Int) {
         multiply(UnsafePointer(t), d, into: t, count: count)
     }
 
-    /// t[i] ← x[i] · d[i] for i < count (t may be x).
+    /// t[i] ← x[i] · d[i] for i < count (t may be x), in the `ElementwiseProduct` variant
+    /// compiled for the best instruction set this processor runs (all give the same bits).
     @inline(__always)
     static func multiply<S: BLASScalar>(_ x: UnsafePointer<S>, _ d: UnsafePointer<S>,
                                         into t: UnsafeMutablePointer<S>, count: Int) {
-        let width = Lanes<S>.scalarCount
-        var i = 0
-        while i + width <= count {
-            let a = UnsafeRawPointer(x + i).loadUnaligned(as: Lanes<S>.self)
-            let b = UnsafeRawPointer(d + i).loadUnaligned(as: Lanes<S>.self)
-            UnsafeMutableRawPointer(t + i).storeBytes(of: a * b, as: Lanes<S>.self)
-            i += width
+        if S.self == Float.self {
+            multiply(UnsafeRawPointer(x).assumingMemoryBound(to: Float.self), UnsafeRawPointer(d).assumingMemoryBound(to: Float.self),
+                     into: UnsafeMutableRawPointer(t).assumingMemoryBound(to: Float.self), count: count)
+        } else if S.self == Double.self {
+            multiply(UnsafeRawPointer(x).assumingMemoryBound(to: Double.self), UnsafeRawPointer(d).assumingMemoryBound(to: Double.self),
+                     into: UnsafeMutableRawPointer(t).assumingMemoryBound(to: Double.self), count: count)
+        } else {
+            for i in 0..<count { t[i] = x[i] * d[i] }
         }
-        while i < count {
-            t[i] = x[i] * d[i]
-            i += 1
+    }
+
+    @inline(__always)
+    static func multiply(_ x: UnsafePointer<Float>, _ d: UnsafePointer<Float>, into t: UnsafeMutablePointer<Float>, count: Int) {
+        switch HadamardInstructionSet.best {
+        case .avx512: HadamardKernelsAVX512.multiply(x, d, into: t, count: count)
+        case .avx2: HadamardKernelsAVX2.multiply(x, d, into: t, count: count)
+        case .portable: ElementwiseProduct.multiply(x, d, into: t, count: count)
+        }
+    }
+
+    @inline(__always)
+    static func multiply(_ x: UnsafePointer<Double>, _ d: UnsafePointer<Double>, into t: UnsafeMutablePointer<Double>, count: Int) {
+        switch HadamardInstructionSet.best {
+        case .avx512: HadamardKernelsAVX512.multiply(x, d, into: t, count: count)
+        case .avx2: HadamardKernelsAVX2.multiply(x, d, into: t, count: count)
+        case .portable: ElementwiseProduct.multiply(x, d, into: t, count: count)
         }
     }
 
