@@ -6,20 +6,18 @@ extension Matrix {
     @inlinable
     public func multipliedByTranspose(of other: Matrix) -> Matrix {
         precondition(columns == other.columns, "inner dimensions differ: \(columns) vs \(other.columns)")
-        var result = Matrix(rows: rows, columns: other.rows)
-        if rows == 0 || other.rows == 0 { return result }
-        if columns == 0 { return result }
-        storage.withUnsafeBufferPointer { a in
-            other.storage.withUnsafeBufferPointer { b in
-                result.storage.withUnsafeMutableBufferPointer { c in
+        if rows == 0 || other.rows == 0 || columns == 0 { return Matrix(rows: rows, columns: other.rows) }
+        // β = 0: GEMM writes every entry of C without reading it, so C starts uninitialised.
+        return .filled(rows: rows, columns: other.rows) { c in
+            storage.withUnsafeBufferPointer { a in
+                other.storage.withUnsafeBufferPointer { b in
                     Scalar.gemm(
                         transposeA: false, transposeB: true, m: rows, n: other.rows, k: columns,
                         alpha: 1, a: a.baseAddress!, lda: columns, b: b.baseAddress!, ldb: other.columns,
-                        beta: 0, c: c.baseAddress!, ldc: other.rows)
+                        beta: 0, c: c, ldc: other.rows)
                 }
             }
         }
-        return result
     }
 
     /// `self · other`.

@@ -21,13 +21,14 @@ public struct GaussianProjection: Projection {
         inputDimension = d
         self.entries = entries
         var g = stream
-        var w = Matrix<Double>(rows: m, columns: d)
-        switch entries {
-        case .gaussian: w.storage.withUnsafeMutableBufferPointer { Ziggurat.fill($0, using: &g) }
-        case .cauchy: for i in w.storage.indices { w.storage[i] = Sampling.cauchy(using: &g) }
-        case .laplace: for i in w.storage.indices { w.storage[i] = Sampling.laplace(using: &g) }
+        // Every entry is drawn, so the storage starts uninitialised.
+        matrix = .filled(rows: m, columns: d) { w in
+            switch entries {
+            case .gaussian: Ziggurat.fill(UnsafeMutableBufferPointer(start: w, count: m * d), using: &g)
+            case .cauchy: for i in 0..<(m * d) { w[i] = Sampling.cauchy(using: &g) }
+            case .laplace: for i in 0..<(m * d) { w[i] = Sampling.laplace(using: &g) }
+            }
         }
-        matrix = w
         floatCopy = FloatCopy(of: matrix)
     }
 

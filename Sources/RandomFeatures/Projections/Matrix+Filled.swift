@@ -7,6 +7,7 @@ extension Matrix {
     /// whole extra pass over memory. `fill` must write every one of the rows·columns
     /// entries (they start uninitialised; `Scalar` is a trivial type). It is not called
     /// for an empty matrix.
+    @usableFromInline
     static func filled(rows: Int, columns: Int, _ fill: (UnsafeMutablePointer<Scalar>) -> Void) -> Matrix {
         let count = rows * columns
         let storage = [Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
