@@ -57,4 +57,24 @@ import Testing
         let outcome = AcceptanceCheck.variance.evaluate([cell])[0]
         #expect(outcome.status == .skip && outcome.detail.hasPrefix("no row can be tested"), "\(outcome.line)")
     }
+
+    /// The rate check skips a series with a cell the variance check cannot test (ρ > 1/5), and
+    /// still tests, and fails, a series whose MSE falls like m^(−1/2).
+    @Test func rateCheckSkipsHeavyTailedSeries() {
+        func series(_ estimator: String, rho: Double?) -> [CheckCell] {
+            [16, 64, 256, 1024].map { m in
+                let mse = 1 / Double(m).squareRoot()
+                let pair = CheckCell.Pair(exact: 0.5, bias: 0, biasSE: 0.01, mse: mse, variance: mse, varianceSE: 0.01,
+                                          varianceRatio: 1, varianceRatioSE: 0.01, z: nil,
+                                          varianceRatioSETheory: m == 64 ? rho : 0.05)
+                return CheckCell(kernel: "k", estimator: estimator, projection: .iid, dimension: 4, features: m, radius: nil,
+                                 context: "", pairs: [pair])
+            }
+        }
+        let heavy = AcceptanceCheck.rate.evaluate(series("heavy", rho: 0.3))[0]
+        #expect(heavy.status == .skip && heavy.detail.contains("1 series skipped"), "\(heavy.line)")
+        let tested = AcceptanceCheck.rate.evaluate(series("heavy", rho: 0.3)
+                                                   + series("light", rho: 0.1))[0]
+        #expect(tested.status == .fail && tested.detail.hasPrefix("0 of 1"), "\(tested.line)")
+    }
 }

@@ -78,11 +78,13 @@ public struct ExperimentPlan: Sendable {
         self.groupOfCell = groupOfCell
     }
 
-    /// The cells of shard `index` of `count`: every cell whose plan index is
-    /// ≡ index (mod count). Round-robin slices balance cheap and costly cells.
+    /// The cells of shard `index` of `count`: the cells of every group (`groups`) whose index is
+    /// ≡ index (mod count). Under `.independent` a group is one cell, so this is every cell whose
+    /// plan index is ≡ index (mod count); under `.nested` a group's feature counts stay together,
+    /// so no two shards draw the same group. Round-robin slices balance cheap and costly groups.
     public func shard(index: Int, count: Int) -> [Cell] {
         precondition(count >= 1 && index >= 0 && index < count)
-        return cells.filter { $0.index % count == index }
+        return cells.filter { groupOfCell[$0.index] % count == index }
     }
 
     /// A hash of everything that determines the numbers: seed, T, P, the cells'
