@@ -58,7 +58,9 @@ public struct Cell: Sendable {
                       features: nil, parameters: parameters, pairs: pairsFrom, design: pairDesign)
     }
 
-    /// The stream trial `t` of this cell draws all its randomness from.
+    /// The stream trial `t` of this cell draws all its randomness from under
+    /// `FeatureDesign.independent` (and in Gram mode); under `.nested` the trial draws from
+    /// the same construction with `groupID` in place of `id`.
     public func trialStream(seed: UInt64, trial t: Int) -> RandomStream {
         Self.trialRoot(seed: seed, id: id).child(UInt64(t))
     }
