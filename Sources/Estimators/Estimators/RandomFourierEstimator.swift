@@ -129,6 +129,7 @@ struct RandomFourierFeatureMap: FittedFeatureMap {
     private func bandedFeatures<S: BLASScalar>(_ batch: Matrix<S>, scale: Double) -> Matrix<S> {
         let m = rows.rowCount, width = outputWidth, n = batch.rows
         let offsets = offsets, withSine = map == .trig
+        guard n * width > 0 else { return Matrix(rows: n, columns: width) }
         let storage = [S](unsafeUninitializedCapacity: n * width) { buffer, initialized in
             let out = buffer.baseAddress!
             func consume<T: BLASScalar>(_ band: Range<Int>, _ z: UnsafeBufferPointer<T>) {
