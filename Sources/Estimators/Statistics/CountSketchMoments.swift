@@ -147,11 +147,15 @@ enum CountSketchMoments {
             next.append(row)
             s += 1
         }
-        let generators = keys.map { key in
-            (state: index[key]!, weight: weights[key]!.filter { $0.value != 0 }.map { ($0.key, $0.value) })
-        }
-        _ = generators
+        // Each generator's terms in a fixed order (a Dictionary's order changes from process to
+        // process, and with it the rounding of the weight sums: same seed, same bytes).
         // Generators are applied as "sum with key": the DP uses next[s][g] with g indexing keys.
+        let generators = keys.map { key in
+            (state: index[key]!,
+             weight: weights[key]!.filter { $0.value != 0 }
+                .sorted { $0.key.powers.lexicographicallyPrecedes($1.key.powers) }
+                .map { ($0.key, $0.value) })
+        }
         return Table(order: n, generators: generators, next: next, diagonal: states.map { diagonalForm($0, columns: n) })
     }
 
