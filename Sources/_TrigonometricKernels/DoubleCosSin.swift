@@ -223,14 +223,7 @@ public enum DoubleCosSin {
                 means[p] = libraryRowMeanOfCos(row, m)
                 continue
             }
-            var a = Lanes()
-            var j = 0
-            while j + 8 <= m {
-                a += cos(load(row, nil, j))
-                j += 8
-            }
-            if j < m { a += keepingFirst(m - j, of: cos(loadTail(row, nil, j, m))) }
-            means[p] = combined(a) / Double(m)
+            means[p] = combined(segmentCosSums(row, count: m)) / Double(m)
         }
     }
 

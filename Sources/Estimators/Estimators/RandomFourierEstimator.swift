@@ -65,11 +65,10 @@ public struct RandomFourierEstimator: FeatureMapEstimator {
     /// serve every count (`trigPairPrefixEstimates`); offset: one estimate per count.
     public func estimate(pairs: PairBatch, nestedFeatures features: [Int], projection: ProjectionKind,
                          stream: RandomStream) throws -> [[Double]] {
-        guard map == .trig, let largest = features.last else {
-            return try features.map { try estimate(pairs: pairs, features: $0, projection: projection, stream: stream) }
-        }
-        let fitted = try featureMap(inputDimension: pairs.dimension, features: largest, projection: projection, stream: stream)
-        guard let fourier = fitted as? RandomFourierFeatureMap else {
+        guard map == .trig, let largest = features.last,
+              let fourier = try featureMap(inputDimension: pairs.dimension, features: largest, projection: projection,
+                                           stream: stream) as? RandomFourierFeatureMap
+        else {
             return try features.map { try estimate(pairs: pairs, features: $0, projection: projection, stream: stream) }
         }
         return try fourier.trigPairPrefixEstimates(pairs, prefixes: features)
